@@ -21,7 +21,7 @@ public sealed partial class AmiClient
             {
                 throw new AmiAuthenticationException($"AMI refused the MD5 challenge: {challengeAnswer.Message ?? challengeAnswer.Status}");
             }
-            login.Add("AuthType", "md5").Add("Key", Md5Key(challengeAnswer["Challenge"]!, _options.Secret));
+            login.Add("AuthType", "md5").Add("Key", ComputeMd5Key(challengeAnswer["Challenge"]!, _options.Secret));
         }
         else
         {
@@ -43,8 +43,8 @@ public sealed partial class AmiClient
         return await ExecuteAsync(connection, action, pending, pending.Result, _options.ActionTimeout, stop).ConfigureAwait(false);
     }
 
-    /// <summary>AMI's MD5 scheme is fixed by Asterisk (manager.c); MD5 is what the protocol asks for, not our choice.</summary>
-    internal static string Md5Key(string challenge, string secret)
+    /// <summary>The MD5 login key: lower-case hex md5(challenge + secret). MD5 is fixed by Asterisk (manager.c), not our choice.</summary>
+    public static string ComputeMd5Key(string challenge, string secret)
     {
 #pragma warning disable CA5351
         var hash = MD5.HashData(Encoding.UTF8.GetBytes(challenge + secret));

@@ -134,7 +134,11 @@ public sealed partial class AmiClient : IAmiClient, IAsyncDisposable
             await connection.SendAsync(action, pending, linked.Token).ConfigureAwait(false);
             return await result.WaitAsync(linked.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && deadline.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException($"AMI action {action.Name} cancelled by the caller", ex, cancellationToken);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
             throw new AmiTimeoutException(action.Name, pending.ActionId, limit);
         }

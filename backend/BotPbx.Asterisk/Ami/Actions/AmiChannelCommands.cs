@@ -15,7 +15,7 @@ public static class AmiChannelCommands
         ArgumentNullException.ThrowIfNull(request);
         var action = request.ToAction();
         var (response, amiEvent) = await client
-            .SendActionAwaitEventAsync(action, "OriginateResponse", request.Timeout + client.DefaultActionTimeout, cancellationToken)
+            .SendActionAwaitEventAsync(action, "OriginateResponse", (request.Timeout ?? AmiOriginateRequest.AsteriskDefaultTimeout) + client.DefaultActionTimeout, cancellationToken)
             .ConfigureAwait(false);
         response.EnsureSuccess(action);
         var typed = new OriginateResponseEvent(amiEvent!);

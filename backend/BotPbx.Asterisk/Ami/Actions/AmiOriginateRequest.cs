@@ -16,8 +16,11 @@ public sealed record AmiOriginateRequest(string Channel)
 
     public string? Data { get; init; }
 
-    /// <summary>How long to ring; also bounds how long <c>OriginateAsync</c> waits for OriginateResponse.</summary>
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>How long to ring; null leaves Asterisk's default (30 s). Also bounds how long <c>OriginateAsync</c> waits for OriginateResponse.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>Asterisk's ring time when the action has no <c>Timeout:</c> (manager.c: 30000 ms).</summary>
+    internal static readonly TimeSpan AsteriskDefaultTimeout = TimeSpan.FromSeconds(30);
 
     public string? CallerId { get; init; }
 
@@ -46,7 +49,7 @@ public sealed record AmiOriginateRequest(string Channel)
             .Add("Priority", Priority ?? (Exten is null ? null : 1))
             .Add("Application", Application)
             .Add("Data", Data)
-            .Add("Timeout", (int)Timeout.TotalMilliseconds)
+            .Add("Timeout", Timeout is { } ring ? (int?)(int)ring.TotalMilliseconds : null)
             .Add("CallerID", CallerId)
             .Add("Account", Account)
             .Add("ChannelId", ChannelId)
