@@ -9,7 +9,8 @@ namespace BotPbx.Asterisk.Ami;
 /// case-insensitively (Asterisk treats them so: <c>actionid:</c> works, see fixture ami-ping-coresettings-corestatus).
 /// Decoding is lazy: the parser only copies the bytes and records where each line is, so that events nobody looks
 /// at cost one copy; values become strings on first access. Repeated keys (<c>Output:</c>, <c>Variable:</c>)
-/// are kept in order; the indexer returns the first.
+/// are kept in order; the indexer returns the first. Immutable and safe to read from several threads (one event
+/// instance goes to every subscriber): the lazy caches only ever store the same strings, so a race costs a re-decode.
 /// </summary>
 public abstract class AmiMessage
 {
