@@ -5,7 +5,8 @@ namespace BotPbx.Asterisk.Ami;
 
 /// <summary>
 /// Bytes → messages. A pure function over a buffer: <see cref="TryParse"/> returns false when more bytes are
-/// needed, throws <see cref="AmiProtocolException"/> on malformed input, and advances the buffer only on success.
+/// needed, throws <see cref="AmiProtocolException"/> on malformed input, and advances the buffer only past a whole
+/// message (or past stray empty lines between messages).
 /// Framing (fixture README, AMI 1–3 and 8): <c>\r\n</c> lines, a message ends with an empty line, TCP chunking is
 /// arbitrary. The legacy Command answer (<c>Response: Follows</c> … <c>--END COMMAND--</c>, Asterisk ≤ 13) may hold
 /// empty lines, so it ends at its own marker instead.
