@@ -31,7 +31,7 @@ public sealed class AmiBenchmark : IBenchmark
         }
         else
         {
-            await output.WriteLineAsync("parse: fixtures not found (set BOTPBX_FIXTURES_DIR to shared/fixtures); skipped").ConfigureAwait(false);
+            await output.WriteLineAsync("parse: fixtures not found (run inside the repository or set BOTPBX_FIXTURES_DIR); skipped").ConfigureAwait(false);
         }
         await RoundTripsAsync(output, concurrency: 1, total: 20_000, cancellationToken).ConfigureAwait(false);
         await RoundTripsAsync(output, concurrency: 64, total: 200_000, cancellationToken).ConfigureAwait(false);
@@ -164,11 +164,12 @@ public sealed class AmiBenchmark : IBenchmark
         {
             return Directory.Exists(Path.Combine(configured, "asterisk-22")) ? Path.Combine(configured, "asterisk-22") : configured;
         }
+        // The captures are copied into the AMI tests; run from anywhere inside the repository.
         foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                var candidate = Path.Combine(dir.FullName, "shared", "fixtures", "asterisk-22");
+                var candidate = Path.Combine(dir.FullName, "tests", "BotPbx.Asterisk.Tests", "Ami", "Fixtures");
                 if (Directory.Exists(candidate)) return candidate;
             }
         }
