@@ -58,9 +58,18 @@ internal sealed class AriStateRecorder
     private readonly List<AriConnectionStateChangedEventArgs> seen = [];
 
     public AriStateRecorder(AriEventListener listener) =>
-        listener.StateChanged += (_, e) => changes.Writer.TryWrite(e);
+        listener.StateChanged += (_, e) =>
+        {
+            lock (seen)
+                seen.Add(e);
+            changes.Writer.TryWrite(e);
+        };
 
-    public IReadOnlyList<AriConnectionStateChangedEventArgs> Seen => seen;
+    /// <summary>Every change so far, in order.</summary>
+    public IReadOnlyList<AriConnectionStateChangedEventArgs> Seen
+    {
+        get { lock (seen) return seen.ToArray(); }
+    }
 
     /// <summary>Waits for the next change into <paramref name="state"/> and returns it.</summary>
     public async Task<AriConnectionStateChangedEventArgs> WaitForAsync(AriConnectionState state, CancellationToken cancellationToken)
@@ -68,7 +77,6 @@ internal sealed class AriStateRecorder
         while (true)
         {
             var change = await changes.Reader.ReadAsync(cancellationToken);
-            seen.Add(change);
             if (change.Current == state)
                 return change;
         }

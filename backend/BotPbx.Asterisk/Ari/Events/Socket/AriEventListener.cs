@@ -17,6 +17,7 @@ public sealed class AriEventListener : IAsyncDisposable
     private AriEventSocket? current;
     private AriConnectionState state = AriConnectionState.Stopped;
     private long connections;
+    private volatile bool stopRequested;
 
     internal AriEventListener(AriOptions options, Func<CancellationToken, Task> onConnected)
     {
@@ -64,12 +65,13 @@ public sealed class AriEventListener : IAsyncDisposable
         AriEventSocket? socket;
         lock (gate)
         {
+            stopRequested = true;
             running = loop;
             socket = current;
         }
         if (socket is not null)
             await socket.CloseAsync(cancellationToken).ConfigureAwait(false);
-        if (running is not null)
+        if (running is not null && socket is not null)
         {
             // Give Asterisk's close echo a moment to end the read loop cleanly, then cut it.
             await Task.WhenAny(running, Task.Delay(StopGrace, cancellationToken)).ConfigureAwait(false);
@@ -83,7 +85,7 @@ public sealed class AriEventListener : IAsyncDisposable
     private async Task RunAsync(CancellationToken stop)
     {
         var failures = 0;
-        while (!stop.IsCancellationRequested)
+        while (!stop.IsCancellationRequested && !stopRequested)
         {
             SetState(AriConnectionState.Connecting, null);
             Exception? error;
@@ -101,7 +103,14 @@ public sealed class AriEventListener : IAsyncDisposable
                 error = e;
                 failures++;
             }
-            if (stop.IsCancellationRequested)
+            catch (Exception e) when (!stop.IsCancellationRequested)
+            {
+                // Anything unforeseen still must not end the loop of a service that runs for months: report it
+                // like any lost connection and try again.
+                error = e;
+                failures++;
+            }
+            if (stop.IsCancellationRequested || stopRequested)
                 break;
             LastError = error;
             SetState(AriConnectionState.WaitingToReconnect, error);

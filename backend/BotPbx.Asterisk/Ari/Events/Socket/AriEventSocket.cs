@@ -128,8 +128,14 @@ internal sealed class AriEventSocket : IDisposable
         }
         catch (WebSocketException e)
         {
-            // Malformed frame, reset connection, or no pong within KeepAliveTimeout: ClientWebSocket has aborted.
+            // Malformed frame or reset connection: ClientWebSocket has aborted.
             return new AriTransportException("ARI event socket broke: " + e.Message, e);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // No pong within KeepAliveTimeout: ManagedWebSocket aborts and reports "Aborted" as a cancellation
+            // wrapping the WebSocketException. It is a dead peer, not our stop.
+            return new AriTransportException("ARI event socket broke: " + (e.InnerException?.InnerException?.Message ?? e.Message), e);
         }
         finally
         {
