@@ -20,6 +20,10 @@ internal sealed class AriPath
         foreach (var segment in segments)
         {
             ArgumentException.ThrowIfNullOrEmpty(segment);
+            // "." and ".." survive escaping (dots are unreserved) and would be resolved as dot-segments by Uri,
+            // walking out of the resource: no Asterisk id looks like that, so refuse them.
+            if (segment is "." or "..")
+                throw new ArgumentException($"'{segment}' is not a valid ARI id.", nameof(segments));
             if (path.text.Length > 0)
                 path.text.Append('/');
             path.text.Append(Uri.EscapeDataString(segment));
