@@ -161,6 +161,21 @@ public sealed class AriEventParserTests
         Assert.Equal(Json, unknown.RawJson);
     }
 
+    [Theory]
+    [InlineData("StasisEnd")]
+    [InlineData("SomethingNew")]
+    public void An_event_whose_common_members_are_unreadable_is_still_kept_raw(string type)
+    {
+        var json = $$"""{"type":"{{type}}","timestamp":"yesterday","application":"botpbx"}""";
+
+        var unknown = Assert.IsType<AriUnknownEvent>(Parse(json));
+
+        Assert.Equal(type, unknown.Type);
+        Assert.Equal(json, unknown.RawJson);
+        Assert.NotNull(unknown.DecodeError);
+        Assert.Null(unknown.Timestamp);
+    }
+
     [Fact]
     public void Only_a_top_level_type_counts()
     {

@@ -14,7 +14,7 @@ public static class AriEventParser
         var type = FindType(utf8Json);
         var typeInfo = AriEventTypes.Find(type);
         if (typeInfo is null)
-            return Unknown(utf8Json, null);
+            return Unknown(utf8Json, type, null);
         try
         {
             return (AriEvent)(JsonSerializer.Deserialize(utf8Json, typeInfo)
@@ -24,19 +24,29 @@ public static class AriEventParser
         {
             // A known type whose fields do not match (a newer Asterisk changed one): keep the event, raw, rather
             // than dropping the connection over it forever.
-            return Unknown(utf8Json, e.Message);
+            return Unknown(utf8Json, type, e.Message);
         }
     }
 
-    private static AriUnknownEvent Unknown(ReadOnlySpan<byte> utf8Json, string? decodeError)
+    private static AriUnknownEvent Unknown(ReadOnlySpan<byte> utf8Json, string type, string? decodeError)
     {
-        var envelope = JsonSerializer.Deserialize(utf8Json, AriJsonContext.Default.AriEnvelope)!;
+        AriEvent? envelope;
+        try
+        {
+            envelope = JsonSerializer.Deserialize(utf8Json, AriJsonContext.Default.AriEnvelope);
+        }
+        catch (JsonException e)
+        {
+            // Even the common members are unreadable (say, a timestamp in another format): keep type and text.
+            envelope = null;
+            decodeError ??= e.Message;
+        }
         return new AriUnknownEvent
         {
-            Type = envelope.Type,
-            Timestamp = envelope.Timestamp,
-            Application = envelope.Application,
-            AsteriskId = envelope.AsteriskId,
+            Type = type,
+            Timestamp = envelope?.Timestamp,
+            Application = envelope?.Application ?? "",
+            AsteriskId = envelope?.AsteriskId,
             RawJson = Encoding.UTF8.GetString(utf8Json),
             DecodeError = decodeError,
         };

@@ -11,6 +11,9 @@ namespace BotPbx.Asterisk.Ari;
 internal sealed class AriHttp : IDisposable
 {
     private const int MaxErrorBodyChars = 1024;
+
+    /// <summary>A channel list of a busy system is well under 1 MiB; anything near this is not ARI talking.</summary>
+    private const int MaxResponseBytes = 16 * 1024 * 1024;
     private readonly HttpClient http;
     private readonly Uri root;
     private readonly TimeSpan timeout;
@@ -21,12 +24,15 @@ internal sealed class AriHttp : IDisposable
         {
             ConnectTimeout = options.ConnectTimeout,
             PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+            // Asterisk closes an idle keep-alive connection after http.conf session_keep_alive (15 s by default);
+            // retiring ours sooner avoids sending a request into a connection Asterisk is closing.
+            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(10),
             AllowAutoRedirect = false,
             UseCookies = false,
             UseProxy = false,
         };
         handler.SslOptions.RemoteCertificateValidationCallback = AriCertificatePolicy.Create(options);
-        http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan, MaxResponseContentBufferSize = MaxResponseBytes };
         http.DefaultRequestHeaders.Authorization = AriAuthorization.Header(options);
         http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         root = AriUris.Root(options.BaseUrl);

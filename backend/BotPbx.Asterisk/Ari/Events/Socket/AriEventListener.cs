@@ -18,6 +18,7 @@ public sealed class AriEventListener : IAsyncDisposable
     private AriConnectionState state = AriConnectionState.Stopped;
     private long connections;
     private volatile bool stopRequested;
+    private Exception? lastError;
 
     internal AriEventListener(AriOptions options, Func<CancellationToken, Task> onConnected)
     {
@@ -40,7 +41,11 @@ public sealed class AriEventListener : IAsyncDisposable
     }
 
     /// <summary>Why the last connection or attempt ended; stays set after a successful reconnect.</summary>
-    public Exception? LastError { get; private set; }
+    public Exception? LastError
+    {
+        get => Volatile.Read(ref lastError);
+        private set => Volatile.Write(ref lastError, value);
+    }
 
     /// <summary>How many upgrades succeeded so far (1 = the first connection, 2 = one reconnect…).</summary>
     public long ConnectionCount => Interlocked.Read(ref connections);
