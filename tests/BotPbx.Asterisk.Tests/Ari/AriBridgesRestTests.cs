@@ -96,6 +96,18 @@ public sealed class AriBridgesRestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Record_a_bridge_returns_the_live_recording()
+    {
+        server.Respond("POST", "/ari/bridges/b1/record?name=conf-1&format=wav&maxDurationSeconds=3600",
+            FakeAriResponses.Json(201, "Created", """{"name":"conf-1","format":"wav","state":"recording","target_uri":"bridge:b1"}"""));
+
+        var recording = await ari.Bridges.RecordAsync("b1", new RecordRequest { Name = "conf-1", Format = "wav", MaxDurationSeconds = 3600 }, AriTestKit.Guard());
+
+        Assert.Equal("/ari/bridges/b1/record", LastRequest.Path);
+        Assert.Equal(("recording", "bridge:b1"), (recording.State, recording.TargetUri));
+    }
+
+    [Fact]
     public async Task Adding_no_channel_is_refused_before_any_request()
     {
         await Assert.ThrowsAsync<ArgumentException>(() => ari.Bridges.AddChannelAsync("b1", [], AriTestKit.Guard()));

@@ -119,6 +119,24 @@ public sealed class AriEventListenerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_event_source_unsubscribed_before_connecting_is_not_subscribed_again()
+    {
+        const string App = """{"name":"test","channel_ids":[],"bridge_ids":[],"endpoint_ids":[],"device_names":[],"events_allowed":[],"events_disallowed":[]}""";
+        server.Respond("POST", "/ari/applications/test/subscription?eventSource=bridge:b1", FakeAriResponses.Json(200, "OK", App));
+        server.Respond("DELETE", "/ari/applications/test/subscription?eventSource=bridge:b1", FakeAriResponses.Json(200, "OK", App));
+        server.EnqueueWebSocket(Replay([FakeAriFrames.TextFrame(Varset(1))]));
+        await using var ari = new AriClient(AriTestKit.Options(server));
+        var ct = AriTestKit.Guard();
+        await ari.SubscribeAsync("bridge:b1", ct);
+        await ari.UnsubscribeAsync("bridge:b1", ct);
+
+        ari.Events.Start();
+        await ari.Events.Reader.ReadAsync(ct); // read after the connection's re-subscription step
+
+        Assert.Equal(["POST", "DELETE"], server.Requests.Where(r => !r.IsWebSocketUpgrade).Select(r => r.Method));
+    }
+
+    [Fact]
     public async Task A_dropped_tcp_connection_is_reconnected()
     {
         server.EnqueueWebSocket(FakeAriWebSocketSession.Accept((peer, ct) => peer.SendTextAsync(Varset(1), ct)));
