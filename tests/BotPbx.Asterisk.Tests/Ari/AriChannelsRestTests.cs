@@ -53,6 +53,9 @@ public sealed class AriChannelsRestTests : IAsyncLifetime
         await ari.Channels.AnswerAsync(Caller, AriTestKit.Guard());
 
         Assert.Equal("POST /ari/channels/1795239951.51/answer", LastRequest.ToString());
+        Assert.Equal("application/json", LastRequest.Headers["Accept"]);
+        Assert.Equal("0", LastRequest.Headers["Content-Length"]);
+        Assert.Equal(AriTestKit.RecordedAuthorization, LastRequest.Authorization);
     }
 
     [Fact]
