@@ -150,6 +150,10 @@ internal sealed class AudioSocketConnection(
                 {
                     while (!session.IsClosed && AudioSocketFrameParser.TryParse(ref buffer, options.MaxPayloadLength, out var frame))
                     {
+                        if (frame.Kind == AudioSocketKind.Error)
+                        {
+                            Log(AudioSocketLogLevel.Warning, $"Asterisk reported an error (payload {Convert.ToHexString(frame.Payload.ToArray())}).", session.Id);
+                        }
                         session.OnFrame(frame);
                     }
                 }

@@ -169,4 +169,27 @@ public sealed class AudioSocketSessionTests
         Assert.Equal(0, server.Sessions.Count);
         foreach (var peer in peers) await peer.DisposeAsync();
     }
+
+    [Fact]
+    public async Task An_error_frame_from_Asterisk_is_delivered_and_logged_and_the_call_goes_on()
+    {
+        var seen = new TaskCompletionSource<AudioSocketFrame>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = await TestAudioSocketServer.StartAsync(async (session, token) =>
+        {
+            await foreach (var frame in session.Incoming.ReadAllAsync(token))
+            {
+                if (frame.Kind == AudioSocketKind.Error) seen.SetResult(frame);
+                if (frame.IsAudio) await session.SendAudioAsync(frame.Payload, token);
+            }
+        });
+        await using var peer = await AudioSocketPeer.ConnectAsync(server.EndPoint, Guid.NewGuid(), None);
+
+        await peer.SendFrameAsync(AudioSocketPeer.KindError, new byte[] { 0x02 }, None);
+        await peer.SendAudioAsync(new byte[320], None);
+        var error = await seen.Task.WaitAsync(TestAudioSocketServer.Patience);
+        await peer.WaitUntilAsync(frames => frames.Count == 1, None).WaitAsync(TestAudioSocketServer.Patience);
+
+        Assert.Equal(new byte[] { 0x02 }, error.Payload.ToArray());
+        Assert.True(server.Logged(AudioSocketLogLevel.Warning, e => e.Message.Contains("02", StringComparison.Ordinal)));
+    }
 }
