@@ -67,6 +67,38 @@ public sealed class AudioSocketIsolationTests
     }
 
     [Fact]
+    public async Task A_caller_gone_in_the_middle_of_a_frame_ends_only_that_session()
+    {
+        await using var server = await StartEchoServerAsync();
+        await using var healthy = await AudioSocketPeer.ConnectAsync(server.EndPoint, Guid.NewGuid(), None);
+        var goneId = Guid.NewGuid();
+        var found = server.Sessions.WaitForAsync(goneId, None);
+        await using var gone = await AudioSocketPeer.ConnectAsync(server.EndPoint, goneId, None);
+        var session = await found.WaitAsync(TestAudioSocketServer.Patience);
+
+        await gone.SendRawAsync(new byte[] { 0x10, 0x01, 0x40, 0x00, 0x00, 0x00 }, None);
+        await gone.CloseAsync();
+        await session.Completion.WaitAsync(TestAudioSocketServer.Patience);
+
+        await EchoAsync(healthy, 3);
+        Assert.Equal(AudioSocketCloseReason.PeerClosed, session.CloseReason);
+    }
+
+    [Fact]
+    public async Task A_call_above_the_session_limit_is_refused_at_once()
+    {
+        await using var server = await StartEchoServerAsync(o => o.MaxConcurrentSessions = 1);
+        await using var first = await AudioSocketPeer.ConnectAsync(server.EndPoint, Guid.NewGuid(), None);
+        await EchoAsync(first, 1);
+
+        await using var second = await AudioSocketPeer.ConnectRawAsync(server.EndPoint, None);
+        await second.Completion.WaitAsync(TestAudioSocketServer.Patience);
+
+        await EchoAsync(first, 2);
+        Assert.True(server.Logged(AudioSocketLogLevel.Warning, e => e.Message.Contains("refusing", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Fifty_concurrent_calls_each_hear_only_their_own_echo()
     {
         await using var server = await StartEchoServerAsync();
