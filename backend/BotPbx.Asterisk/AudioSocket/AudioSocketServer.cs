@@ -15,10 +15,10 @@ public sealed class AudioSocketServer : IAsyncDisposable
     private readonly AudioSocketOptions _options;
     private readonly AudioSocketHandler? _handler;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly ConcurrentDictionary<long, Task> _sessions = new();
+    private readonly ConcurrentDictionary<long, Task> _connections = new();
     private Socket? _listener;
     private Task _accepting = Task.CompletedTask;
-    private long _nextSessionId;
+    private long _nextConnectionId;
 
     /// <param name="options">Settings; validated here.</param>
     /// <param name="sessions">Where sessions are registered by UUID; shared with whoever looks them up.</param>
@@ -40,7 +40,7 @@ public sealed class AudioSocketServer : IAsyncDisposable
         (IPEndPoint?)_listener?.LocalEndPoint ?? throw new InvalidOperationException("The server is not started.");
 
     /// <summary>Connections being served right now.</summary>
-    public int ActiveSessions => _sessions.Count;
+    public int ActiveSessions => _connections.Count;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -69,7 +69,7 @@ public sealed class AudioSocketServer : IAsyncDisposable
         if (!_stopping.IsCancellationRequested) await _stopping.CancelAsync().ConfigureAwait(false);
         _listener?.Dispose();
         await _accepting.ConfigureAwait(false);
-        await Task.WhenAll(_sessions.Values).WaitAsync(cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(_connections.Values).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
@@ -105,7 +105,7 @@ public sealed class AudioSocketServer : IAsyncDisposable
                 Log(_options, AudioSocketLogLevel.Debug, "Accept failed for one connection.", Guid.Empty, null, e);
                 continue;
             }
-            if (_sessions.Count >= _options.MaxConcurrentSessions)
+            if (_connections.Count >= _options.MaxConcurrentSessions)
             {
                 Log(_options, AudioSocketLogLevel.Warning,
                     $"{_options.MaxConcurrentSessions} sessions already running; refusing a connection.", Guid.Empty, socket.RemoteEndPoint);
@@ -113,9 +113,9 @@ public sealed class AudioSocketServer : IAsyncDisposable
                 continue;
             }
             socket.NoDelay = true;
-            var id = Interlocked.Increment(ref _nextSessionId);
+            var id = Interlocked.Increment(ref _nextConnectionId);
             var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _sessions[id] = RunConnectionAsync(id, socket, registered.Task);
+            _connections[id] = RunConnectionAsync(id, socket, registered.Task);
             registered.SetResult();
         }
     }
@@ -123,7 +123,7 @@ public sealed class AudioSocketServer : IAsyncDisposable
     private async Task RunConnectionAsync(long id, Socket socket, Task registered)
     {
         // Off the accept loop at once (so one slow session never delays the next accept), and only once the task is in
-        // _sessions, so the removal below can never run before the registration.
+        // _connections, so the removal below can never run before the registration.
         await registered.ConfigureAwait(false);
         try
         {
@@ -136,7 +136,7 @@ public sealed class AudioSocketServer : IAsyncDisposable
         finally
         {
             socket.Dispose();
-            _sessions.TryRemove(id, out _);
+            _connections.TryRemove(id, out _);
         }
     }
 
