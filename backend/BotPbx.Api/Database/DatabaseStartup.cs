@@ -2,6 +2,7 @@ using BotPbx.Api.Configuration;
 using BotPbx.Api.Features.Auth;
 using BotPbx.Data;
 using BotPbx.Data.Migrations;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -49,6 +50,7 @@ public static partial class DatabaseStartup
                 services.GetServices<MigrationSource>().Select(source => source.Assembly));
             await services.GetRequiredService<MigrationRunner>().RunAsync(migrations, cancellationToken);
             await services.GetRequiredService<AdminBootstrapper>().EnsureAdminAsync(cancellationToken);
+            await LoadKeyRingAsync(dataSource, services, cancellationToken);
         }
         catch (MigrationException e)
         {
@@ -69,6 +71,34 @@ public static partial class DatabaseStartup
         var described = PostgresConnectionString.Describe(target);
         LogReady(logger, described);
         return true;
+    }
+
+    /// <summary>"BotPbxDp".</summary>
+    private const long KeyRingLockKey = 0x426F7450_62784470;
+
+    /// <summary>
+    /// Loads (on a fresh database: creates) the data-protection key ring now, rather than on the first request: a
+    /// request during a database outage then still decrypts tokens from the cached ring, and two processes starting
+    /// together, serialised by the lock, create one key instead of two.
+    /// </summary>
+    private static async Task LoadKeyRingAsync(NpgsqlDataSource dataSource, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using (var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection))
+        {
+            command.Parameters.AddWithValue("key", KeyRingLockKey);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        try
+        {
+            services.GetRequiredService<IDataProtectionProvider>().CreateProtector("BotPbx.Startup").Protect("ready"u8.ToArray());
+        }
+        finally
+        {
+            await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
+            unlock.Parameters.AddWithValue("key", KeyRingLockKey);
+            await unlock.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     /// <returns>Null once a connection opened; otherwise the last error.</returns>
