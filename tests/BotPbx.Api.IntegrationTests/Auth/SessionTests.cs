@@ -28,6 +28,19 @@ public sealed class SessionTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task Logout_without_a_valid_session_still_clears_the_cookie()
+    {
+        using var client = Api.Anonymous();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/logout");
+        request.Headers.Add("Cookie", "botpbx_session=stale-or-garbage");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.StartsWith("botpbx_session=;", response.Headers.GetValues("Set-Cookie").Single());
+    }
+
+    [Fact]
     public async Task Changing_the_password_keeps_this_session_and_revokes_the_others()
     {
         var (current, user) = await Api.CreateSignedInUserAsync("supervisor");
