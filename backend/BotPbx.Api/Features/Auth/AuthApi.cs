@@ -13,14 +13,16 @@ public static class AuthApi
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/auth").WithTags("Auth");
-        group.MapPost("/login", LoginAsync).AllowAnonymous()
+        group.MapPost("/login", LoginAsync).AllowAnonymous().ProducesInputProblems()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithName("Login").WithSummary("Sign in: returns a bearer token and sets the botpbx_session cookie");
         // Public so that a browser holding an expired or revoked cookie can still get rid of it.
         group.MapPost("/logout", LogoutAsync).AllowAnonymous()
             .WithName("Logout").WithSummary("Revoke the current session (if any) and clear the cookie");
-        group.MapGet("/me", Me).RequireAuthorization(Policies.Agent)
+        group.MapGet("/me", Me).RequireAuthorization(Policies.Agent).ProducesAuthProblems()
             .WithName("Me").WithSummary("The signed-in user");
-        group.MapPut("/password", ChangePasswordAsync).RequireAuthorization(Policies.Agent)
+        group.MapPut("/password", ChangePasswordAsync).RequireAuthorization(Policies.Agent).ProducesAuthProblems()
+            .ProducesInputProblems()
             .WithName("ChangePassword").WithSummary("Change your own password; signs out your other sessions");
         return app;
     }
