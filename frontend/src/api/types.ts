@@ -4,8 +4,11 @@ export type Role = 'admin' | 'supervisor' | 'agent';
 
 export const ROLES: readonly Role[] = ['admin', 'supervisor', 'agent'];
 
+/** Database ids are 64-bit integers; they are far below 2^53, so a JSON number is exact. */
+export type Id = number;
+
 export interface CurrentUser {
-  id: string;
+  id: Id;
   email: string;
   name: string;
   role: Role;
@@ -30,7 +33,7 @@ export interface ListQuery {
 }
 
 export interface User {
-  id: string;
+  id: Id;
   email: string;
   name: string;
   role: Role;

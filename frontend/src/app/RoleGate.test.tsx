@@ -3,8 +3,8 @@ import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderApp, scriptedFetch } from '../test/renderApp';
 
-const supervisor = { id: 's1', email: 'sam@example.com', name: 'Sam Super', role: 'supervisor' };
-const admin = { id: 'a1', email: 'ada@example.com', name: 'Ada Admin', role: 'admin' };
+const supervisor = { id: 1, email: 'sam@example.com', name: 'Sam Super', role: 'supervisor' };
+const admin = { id: 1, email: 'ada@example.com', name: 'Ada Admin', role: 'admin' };
 
 afterEach(() => {
   cleanup();

@@ -54,7 +54,7 @@ describe('login page', () => {
   });
 
   it('opens the page the user asked for after signing in', async () => {
-    const user = { id: 'a1', email: 'ada@example.com', name: 'Ada Admin', role: 'admin' };
+    const user = { id: 1, email: 'ada@example.com', name: 'Ada Admin', role: 'admin' };
     vi.stubGlobal(
       'fetch',
       scriptedFetch({

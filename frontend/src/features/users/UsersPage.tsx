@@ -179,7 +179,7 @@ export default function UsersPage() {
         columns={columns}
         rows={users.data?.items}
         total={total}
-        rowKey={(user) => user.id}
+        rowKey={(user) => String(user.id)}
         loading={users.isFetching}
         error={users.error}
         onRetry={() => void users.refetch()}

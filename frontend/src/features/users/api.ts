@@ -2,7 +2,7 @@
 // the previous page while the next loads, and mutations that invalidate the prefix when they succeed.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { CreatedUser, ListQuery, Page, Role, User } from '../../api/types';
+import type { CreatedUser, Id, ListQuery, Page, Role, User } from '../../api/types';
 
 export const usersKey = ['users'] as const;
 
@@ -49,8 +49,8 @@ export function useCreateUser() {
 export function useUpdateUser() {
   const invalidate = useInvalidateUsers();
   return useMutation({
-    mutationFn: ({ id, input }: { id: string; input: UpdateUserInput }) =>
-      api.put<User>(`/api/users/${encodeURIComponent(id)}`, input),
+    mutationFn: ({ id, input }: { id: Id; input: UpdateUserInput }) =>
+      api.put<User>(`/api/users/${encodeURIComponent(String(id))}`, input),
     onSuccess: invalidate,
   });
 }
@@ -58,7 +58,7 @@ export function useUpdateUser() {
 export function useDeleteUser() {
   const invalidate = useInvalidateUsers();
   return useMutation({
-    mutationFn: (id: string) => api.delete(`/api/users/${encodeURIComponent(id)}`),
+    mutationFn: (id: Id) => api.delete(`/api/users/${encodeURIComponent(String(id))}`),
     onSuccess: invalidate,
   });
 }
@@ -66,7 +66,7 @@ export function useDeleteUser() {
 export function useResetPassword() {
   const invalidate = useInvalidateUsers();
   return useMutation({
-    mutationFn: (id: string) => api.post<{ password: string }>(`/api/users/${encodeURIComponent(id)}/reset-password`),
+    mutationFn: (id: Id) => api.post<{ password: string }>(`/api/users/${encodeURIComponent(String(id))}/reset-password`),
     onSuccess: invalidate,
   });
 }
