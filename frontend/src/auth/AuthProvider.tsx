@@ -2,7 +2,7 @@
 // it asks `GET /api/auth/me` and treats 401 as "signed out". Any later 401 (session expired or revoked by a
 // password change) forgets the user, and the router sends them to the login page.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, setUnauthorizedHandler } from '../api/client';
 import { ApiError } from '../api/errors';
 import type { CurrentUser, LoginResponse } from '../api/types';
@@ -15,6 +15,11 @@ interface AuthContextValue {
   /** Set when `/api/auth/me` failed for another reason than 401 (server down). */
   error: unknown;
   retry: () => void;
+  /**
+   * True after the user pressed "Sign out": the login page then opens plain, instead of offering to return to the
+   * page they were on (which it does when a session expired under them).
+   */
+  signedOutByUser: boolean;
   login: (email: string, password: string) => Promise<CurrentUser>;
   logout: () => Promise<void>;
 }
@@ -32,6 +37,7 @@ async function fetchMe(signal: AbortSignal): Promise<CurrentUser | null> {
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
+  const [signedOutByUser, setSignedOutByUser] = useState(false);
   const me = useQuery({
     queryKey: meQueryKey,
     queryFn: ({ signal }) => fetchMe(signal),
@@ -59,12 +65,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       );
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
       queryClient.setQueryData(meQueryKey, response.user);
+      setSignedOutByUser(false);
       return response.user;
     },
     [queryClient],
   );
 
   const logout = useCallback(async () => {
+    setSignedOutByUser(true);
     try {
       await api.post<void>('/api/auth/logout', undefined, { expectUnauthorized: true });
     } finally {
@@ -78,10 +86,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       loading: me.isPending,
       error: me.error,
       retry: () => void me.refetch(),
+      signedOutByUser,
       login,
       logout,
     }),
-    [me, login, logout],
+    [me, signedOutByUser, login, logout],
   );
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

@@ -8,7 +8,7 @@ import styles from './RequireAuth.module.css';
 
 /** Renders its children for a signed-in user; otherwise sends them to /login and back here afterwards. */
 export function RequireAuth({ children }: { children: ReactNode }) {
-  const { user, loading, error, retry } = useAuth();
+  const { user, loading, error, retry, signedOutByUser } = useAuth();
   const location = useLocation();
 
   if (loading) return <div className={styles.center}>Loading…</div>;
@@ -28,7 +28,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   }
   if (!user) {
     const next = location.pathname + location.search;
-    const to = next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`;
+    const to = next === '/' || signedOutByUser ? '/login' : `/login?next=${encodeURIComponent(next)}`;
     return <Navigate to={to} replace />;
   }
   return <>{children}</>;

@@ -1,8 +1,9 @@
 // Small helpers that speak the UI's language, shared by every spec: sign in, sign out, find the navigation.
 import { expect, type Locator, type Page } from '@playwright/test';
 
+/** Signs in through the form; stays on the login page it is on (keeping its ?next=) or opens it. */
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/login');
+  if (new URL(page.url(), 'http://x').pathname !== '/login') await page.goto('/login');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
