@@ -1,7 +1,6 @@
-import path from 'node:path';
 import { expect, test } from '../support/fixtures';
 import { signIn } from '../support/pages';
-import { artifactsDir } from '../support/paths';
+import { keepScreenshot } from '../support/screenshots';
 
 test.describe('signing in', () => {
   test('an administrator signs in through the form and sees the dashboard', async ({ page, admin }) => {
@@ -15,7 +14,7 @@ test.describe('signing in', () => {
     await expect(status.getByTestId('status-version')).not.toHaveText('…');
     await expect(status.getByText('PostgreSQL is answering.')).toBeVisible();
     await expect(page.getByTestId('current-user')).toHaveText('Administrator');
-    await page.screenshot({ path: path.join(artifactsDir, 'screenshots', 'dashboard.png'), fullPage: true });
+    await keepScreenshot(page, 'dashboard');
   });
 
   test('a wrong password shows an error and stays on the login page', async ({ page, admin }) => {

@@ -1,6 +1,7 @@
 // Form inputs that carry their own label, hint and per-field error messages (from ApiError.fieldErrors),
 // wired for accessibility (aria-invalid, aria-describedby) so browsers and tests find errors by their field.
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { fieldMessage } from './formErrors';
 import styles from './Field.module.css';
 
 interface FieldShellProps {
@@ -28,7 +29,7 @@ function FieldShell({ id, label, hint, errors = [], required, children }: FieldS
       {errors.length > 0 ? (
         <ul id={`${id}-error`} className={styles.errors}>
           {errors.map((message) => (
-            <li key={message}>{message}</li>
+            <li key={message}>{fieldMessage(label, message)}</li>
           ))}
         </ul>
       ) : (
@@ -160,7 +161,7 @@ export function CheckboxField({ label, description, checked, errors = [], disabl
       {errors.length > 0 && (
         <ul id={`${id}-error`} className={styles.errors}>
           {errors.map((message) => (
-            <li key={message}>{message}</li>
+            <li key={message}>{fieldMessage(label, message)}</li>
           ))}
         </ul>
       )}

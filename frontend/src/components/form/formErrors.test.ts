@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/errors';
-import { clearFieldError, errorsFor, fieldErrorsOf, formBanner } from './formErrors';
+import { clearFieldError, errorsFor, fieldErrorsOf, fieldMessage, formBanner } from './formErrors';
 
 const validation = (fieldErrors: Record<string, string[]>) =>
   new ApiError({ status: 422, code: 'validation_failed', message: 'Some fields need attention.', fieldErrors });
@@ -23,9 +23,8 @@ describe('form error helpers', () => {
   });
 
   it('puts messages for fields the form does not show in the banner', () => {
-    expect(formBanner(validation({ email: ['Taken'], tenant: ['Unknown tenant'] }), ['email'])).toBe(
-      'tenant: Unknown tenant',
-    );
+    expect(formBanner(validation({ email: ['Taken'], tenant: ['is unknown'] }), ['email'])).toBe('tenant is unknown');
+    expect(formBanner(validation({ email: ['Taken'], tenant: ['Unknown tenant'] }), ['email'])).toBe('Unknown tenant');
   });
 
   it('shows the message of a failure without field errors (a 409 conflict)', () => {
@@ -39,5 +38,19 @@ describe('form error helpers', () => {
 
   it('forgets one field error when that field is edited', () => {
     expect(clearFieldError({ email: ['Taken'], name: ['Required'] }, 'Email')).toEqual({ name: ['Required'] });
+  });
+});
+
+describe('fieldMessage', () => {
+  it('reads a predicate after the label', () => {
+    expect(fieldMessage('Email', 'must be a valid e-mail address')).toBe('Email must be a valid e-mail address');
+    expect(fieldMessage('Name', 'is required')).toBe('Name is required');
+  });
+
+  it('keeps a full sentence as it is', () => {
+    expect(fieldMessage('Email', 'A user with this e-mail address already exists.')).toBe(
+      'A user with this e-mail address already exists.',
+    );
+    expect(fieldMessage('Port', '5060 is taken')).toBe('5060 is taken');
   });
 });

@@ -18,6 +18,17 @@ export function errorsFor(errors: FieldErrors, field: string): string[] {
 }
 
 /**
+ * The API words field messages as predicates of the field ("is required", "must be a valid e-mail address"), so
+ * they read as a sentence after the field's label: "Email must be a valid e-mail address". A message that is
+ * already a sentence (starts with a capital) is shown as it is.
+ */
+export function fieldMessage(label: string, message: string): string {
+  const first = message.charAt(0);
+  if (first !== '' && first === first.toLowerCase() && first !== first.toUpperCase()) return `${label} ${message}`;
+  return message;
+}
+
+/**
  * The banner text for a failed submit, or null when every problem is already shown next to a field.
  * `fields` are the names the form renders.
  */
@@ -30,7 +41,7 @@ export function formBanner(error: unknown, fields: readonly string[]): string | 
   const unshown = entries.filter(([field]) => !known.has(field.toLowerCase()));
   if (unshown.length === 0) return null;
   return unshown
-    .map(([field, messages]) => (field ? `${field}: ${messages.join(' ')}` : messages.join(' ')))
+    .map(([field, messages]) => messages.map((message) => (field ? fieldMessage(field, message) : message)).join(' '))
     .join('\n');
 }
 

@@ -66,7 +66,8 @@ export function useDeleteUser() {
 export function useResetPassword() {
   const invalidate = useInvalidateUsers();
   return useMutation({
-    mutationFn: (id: Id) => api.post<{ password: string }>(`/api/users/${encodeURIComponent(String(id))}/reset-password`),
+    mutationFn: (id: Id) =>
+      api.post<{ password: string }>(`/api/users/${encodeURIComponent(String(id))}/reset-password`),
     onSuccess: invalidate,
   });
 }
