@@ -1,4 +1,5 @@
 # What BotPBX needs to be built and run: base tools, the .NET 10 SDK, Node.js 20.19+ (for the web UI build), pm2.
+# Node.js and the apt helpers come from prerequisites.sh, which test.sh shares.
 # Every step checks first and installs only what is missing, so a re-run changes nothing.
 
 ensure_base_packages() {
@@ -41,33 +42,13 @@ ensure_dotnet_sdk() {
   ok ".NET SDK installed"
 }
 
-node_is_recent() { # vite 8 needs Node.js ^20.19 or >= 22.12
-  command -v node >/dev/null 2>&1 || return 1
-  node -e '
-    const [major, minor] = process.versions.node.split(".").map(Number);
-    process.exit((major === 20 && minor >= 19) || (major === 22 && minor >= 12) || major > 22 ? 0 : 1);'
-}
-
-# Debian 12 and Ubuntu ship Node.js 18 or older: take Node.js 22 from NodeSource's repository (https://github.com/nodesource/distributions).
-add_nodesource_repo() {
-  [ -f /etc/apt/sources.list.d/nodesource.list ] && return 0
-  install -d -m 755 /usr/share/keyrings
-  curl -fsSL https://deb.nodesource.com/gpgkey/nodesource-repo.gpg.key | gpg --dearmor --yes -o /usr/share/keyrings/nodesource.gpg \
-    || return 1
-  echo "deb [signed-by=/usr/share/keyrings/nodesource.gpg] https://deb.nodesource.com/node_22.x nodistro main" \
-    > /etc/apt/sources.list.d/nodesource.list
-  _apt_updated=""
-}
-
 ensure_node_for_build() {
   if node_is_recent; then
     ok "Node.js $(node -v) (already installed)"
     return 0
   fi
   info "installing Node.js 22 from NodeSource (the distribution's Node.js is too old for the web UI build)"
-  add_nodesource_repo || die "could not add the NodeSource repository"
-  apt_install nodejs || die "could not install nodejs"
-  node_is_recent || die "Node.js 20.19+ is required, found $(node -v 2>/dev/null || echo none)"
+  ensure_node || die "could not install Node.js 20.19 or newer"
   ok "Node.js $(node -v)"
 }
 
