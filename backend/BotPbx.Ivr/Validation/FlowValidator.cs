@@ -49,19 +49,22 @@ public sealed class FlowValidator(IIvrReferenceChecker references)
                 var collection = (string)segments[0];
                 var id = IdAt(document, collection, index) ?? $"#{index}";
                 var field = SchemaError.FormatPath(segments.Skip(2));
-                var message = field.Length == 0 ? error.Message : $"{field} {error.Message}";
+                var message = Phrase(segments, error.Message);
                 issues.Add(collection == "nodes"
                     ? new FlowIssue(FlowIssueSeverity.Error, "schema", message, NodeId: id, Field: field)
                     : new FlowIssue(FlowIssueSeverity.Error, "schema", message, EdgeId: id, Field: field));
             }
             else
             {
-                var field = error.Path;
-                issues.Add(new FlowIssue(FlowIssueSeverity.Error, "schema", field.Length == 0 ? error.Message : $"{field} {error.Message}", Field: field));
+                issues.Add(new FlowIssue(FlowIssueSeverity.Error, "schema", Phrase(segments, error.Message), Field: error.Path));
             }
         }
         return issues;
     }
+
+    /// <summary>"variable is required": the message names the setting it is about (its last name in the path).</summary>
+    private static string Phrase(IReadOnlyList<object> segments, string message) =>
+        segments.Count > 0 && segments[^1] is string name ? $"{name} {message}" : message;
 
     private static string? IdAt(JsonElement document, string collection, int index)
     {
