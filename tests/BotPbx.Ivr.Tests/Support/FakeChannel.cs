@@ -35,6 +35,9 @@ public sealed class FakeChannel : IIvrChannel
     /// <summary>Called with each operation's log line before it runs, e.g. to publish a new version mid-call.</summary>
     public Action<string>? OnOperation { get; set; }
 
+    /// <summary>The caller hangs up after <paramref name="delay"/>, whatever is running then.</summary>
+    public void HangUpAfter(TimeSpan delay) => _hangup.CancelAfter(delay);
+
     public FakeChannel Press(string digits)
     {
         foreach (var digit in digits) _presses.Enqueue(digit);
