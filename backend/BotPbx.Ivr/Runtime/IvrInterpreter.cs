@@ -35,13 +35,18 @@ public sealed class IvrInterpreter(IIvrFlowStore store, IvrRuntime runtime, IIvr
         return await RunAsync(channel, snapshot, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Runs a given snapshot: a published version, or a draft in the simulator (version 0).</summary>
-    public async Task<IvrTrace> RunAsync(IIvrChannel channel, IvrFlowSnapshot snapshot, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs a given snapshot: a published version, or a draft in the simulator (version 0). <paramref name="started"/>
+    /// receives the live trace and variables (the simulator shows them while the run waits for the caller).
+    /// </summary>
+    public async Task<IvrTrace> RunAsync(IIvrChannel channel, IvrFlowSnapshot snapshot, CancellationToken cancellationToken,
+        Action<IvrTrace, IvrVariables>? started = null)
     {
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(snapshot);
         var trace = NewTrace(channel, snapshot.IvrId, snapshot.Version);
         var variables = IvrVariables.ForCall(channel.CallInfo, snapshot.IvrId);
+        started?.Invoke(trace, variables);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, channel.HangupToken);
         try
         {
