@@ -12,7 +12,9 @@ public sealed class HangupExecutor : INodeExecutor<HangupData>
     public async Task<NodeResult> ExecuteAsync(NodeContext context, HangupData data, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        await context.Channel.HangupAsync(cancellationToken).ConfigureAwait(false);
+        // Not cancellable by the hang-up token: our own HANGUP makes Asterisk send its HANGUP line at once (fixture
+        // fastagi-local-hangup-command), which must not turn this clean end into "the caller hung up".
+        await context.Channel.HangupAsync(CancellationToken.None).ConfigureAwait(false);
         return NodeResult.HungUp("hung up");
     }
 }

@@ -25,7 +25,8 @@ public sealed class VoicemailExecutor : INodeExecutor<VoicemailData>
         var mailbox = data.Mailbox == General ? options.GeneralMailbox : data.Mailbox;
         var result = await context.Channel.ExecAsync("VoiceMail", $"{mailbox}@{options.VoicemailContext},u", cancellationToken).ConfigureAwait(false);
         if (result == -2) throw new InvalidOperationException("Asterisk has no VoiceMail application (app_voicemail is not loaded).");
-        await context.Channel.HangupAsync(cancellationToken).ConfigureAwait(false);
+        // Our own HANGUP is answered by Asterisk's HANGUP line; that must not count as the caller hanging up.
+        await context.Channel.HangupAsync(CancellationToken.None).ConfigureAwait(false);
         return NodeResult.HungUp($"voicemail {mailbox}");
     }
 }

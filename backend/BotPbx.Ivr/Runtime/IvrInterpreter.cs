@@ -129,7 +129,8 @@ public sealed class IvrInterpreter(IIvrFlowStore store, IvrRuntime runtime, IIvr
             {
                 // The flow ends here: hang up ourselves rather than leave the caller to whatever follows AGI().
                 trace.Outcome = IvrRunOutcome.Completed;
-                if (result.Handle is not null) await channel.HangupAsync(cancellationToken).ConfigureAwait(false);
+                // Not cancellable by the caller's hang-up: Asterisk answers our HANGUP with its own HANGUP line.
+                if (result.Handle is not null) await channel.HangupAsync(CancellationToken.None).ConfigureAwait(false);
                 return;
             }
             nodeId = next;

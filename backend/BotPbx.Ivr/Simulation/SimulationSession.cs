@@ -21,9 +21,12 @@ public sealed class SimulationSession : IAsyncDisposable
     private IvrVariables? _variables;
     private double? _waitSeconds;
 
+    private static long _created;
+
     private SimulationSession(Guid id, SimulatedChannel channel, SimulationOptions options, TimeProvider time)
     {
         Id = id;
+        Sequence = Interlocked.Increment(ref _created);
         _channel = channel;
         _options = options;
         _time = time;
@@ -33,6 +36,9 @@ public sealed class SimulationSession : IAsyncDisposable
     public Guid Id { get; }
 
     public DateTimeOffset LastUsed { get; private set; }
+
+    /// <summary>Creation order, to break ties between sessions last used at the same instant.</summary>
+    public long Sequence { get; }
 
     public bool HasEnded => _run.IsCompleted;
 

@@ -73,7 +73,7 @@ public sealed class SimulationSessions : IAsyncDisposable
         var now = _time.GetUtcNow();
         var stale = _sessions.Values.Where(s => now - s.LastUsed > _options.IdleTimeout).ToList();
         var surplus = _sessions.Count - stale.Count - (_options.MaxSessions - 1);
-        if (surplus > 0) stale.AddRange(_sessions.Values.Except(stale).OrderBy(s => s.LastUsed).Take(surplus));
+        if (surplus > 0) stale.AddRange(_sessions.Values.Except(stale).OrderBy(s => s.LastUsed).ThenBy(s => s.Sequence).Take(surplus));
         foreach (var session in stale) await EndAsync(session.Id).ConfigureAwait(false);
     }
 

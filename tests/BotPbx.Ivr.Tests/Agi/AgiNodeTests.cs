@@ -32,6 +32,7 @@ public sealed class AgiNodeTests : IAsyncLifetime
     {
         var commands = await Call(StartThen(Say("hello", "Welcome to ACME")), new AgiPhone());
         Assert.Equal(["ANSWER", "STREAM FILE \"prompt:Welcome to ACME\" \"\"", "HANGUP"], commands);
+        Assert.Equal(IvrRunOutcome.Completed, _ivr.Traces.Saved[^1].Outcome);
     }
 
     [Fact]
@@ -130,6 +131,8 @@ public sealed class AgiNodeTests : IAsyncLifetime
         _ivr.Store.Publish("other", StartThen(Node("bye", "hangup")));
         var commands = await Call(StartThen(Node("jump", "goToIvr", new { ivrId = "other" })), new AgiPhone());
         Assert.Equal(["ANSWER", "ANSWER", "HANGUP"], commands);
+        // Asterisk answers our HANGUP with its own HANGUP line; the run still ended cleanly, not by the caller.
+        Assert.Equal(IvrRunOutcome.Completed, _ivr.Traces.Saved[^1].Outcome);
     }
 
     [Fact]
