@@ -41,7 +41,6 @@ public sealed class PromptCache : IDisposable
         _engines = engines.ToDictionary(e => e.Engine, StringComparer.Ordinal);
         _options = options;
         _logger = logger;
-        System.IO.Directory.CreateDirectory(options.Directory);
     }
 
     /// <summary>The engine names flows may use.</summary>
@@ -89,6 +88,8 @@ public sealed class PromptCache : IDisposable
         {
             // Another caller may have finished this prompt between our File.Exists and GetOrAdd.
             if (File.Exists(final)) return new CachedPrompt(hash, final);
+            // Created on first use, so a host whose cache directory is not writable yet still starts.
+            System.IO.Directory.CreateDirectory(_options.Directory);
             Interlocked.Increment(ref _synthesisCount);
             await tts.SynthesizeAsync(text, voice, raw, _lifetime.Token).ConfigureAwait(false);
             if (WavFormat.IsTelephonyPcm(raw))

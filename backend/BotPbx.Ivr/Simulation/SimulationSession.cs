@@ -35,6 +35,9 @@ public sealed class SimulationSession : IAsyncDisposable
 
     public Guid Id { get; }
 
+    /// <summary>The IVR whose flow this session runs; requests for another IVR's URL are refused.</summary>
+    public string IvrId { get; private init; } = "";
+
     public DateTimeOffset LastUsed { get; private set; }
 
     /// <summary>Creation order, to break ties between sessions last used at the same instant.</summary>
@@ -45,7 +48,7 @@ public sealed class SimulationSession : IAsyncDisposable
     internal static async Task<(SimulationSession Session, SimulationState State)> StartAsync(IvrInterpreter interpreter, IvrFlowSnapshot snapshot,
         IvrCallInfo call, Func<string, string?> promptUrl, SimulationOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
-        var session = new SimulationSession(Guid.NewGuid(), new SimulatedChannel(call, promptUrl), options, time);
+        var session = new SimulationSession(Guid.NewGuid(), new SimulatedChannel(call, promptUrl), options, time) { IvrId = snapshot.IvrId };
         var idle = session._channel.ArmIdle();
         session._run = Task.Run(() => interpreter.RunAsync(session._channel, snapshot, session._stop.Token, (trace, variables) =>
         {

@@ -41,16 +41,22 @@ public sealed class SimulationSessions : IAsyncDisposable
         return state;
     }
 
-    /// <summary>Sends input to a session; null when there is no such session (ended and dropped, or never existed).</summary>
-    public async Task<SimulationState?> SendAsync(Guid id, SimulationInput input, CancellationToken cancellationToken)
+    /// <summary>Sends input to a session of IVR <paramref name="ivrId"/>; null when there is no such session.</summary>
+    public async Task<SimulationState?> SendAsync(Guid id, string ivrId, SimulationInput input, CancellationToken cancellationToken)
     {
-        if (!_sessions.TryGetValue(id, out var session)) return null;
+        if (!_sessions.TryGetValue(id, out var session) || session.IvrId != ivrId) return null;
         return await session.SendAsync(input, cancellationToken).ConfigureAwait(false);
     }
 
-    public SimulationState? Get(Guid id) => _sessions.TryGetValue(id, out var session) ? session.State() : null;
+    public SimulationState? Get(Guid id, string ivrId) => _sessions.TryGetValue(id, out var session) && session.IvrId == ivrId ? session.State() : null;
 
-    public async Task<bool> EndAsync(Guid id)
+    public async Task<bool> EndAsync(Guid id, string ivrId)
+    {
+        if (!_sessions.TryGetValue(id, out var owned) || owned.IvrId != ivrId) return false;
+        return await EndAsync(id).ConfigureAwait(false);
+    }
+
+    private async Task<bool> EndAsync(Guid id)
     {
         if (!_sessions.TryRemove(id, out var session)) return false;
         await session.DisposeAsync().ConfigureAwait(false);

@@ -45,7 +45,7 @@ public sealed class SimulationTests : IAsyncLifetime
         Assert.Equal("prompt:Press 1 or 2", first.Events[1].File);
         Assert.Equal("5551234", first.Variables["CALLERID"]);
 
-        var second = await _sessions.SendAsync(first.SessionId, new SimulationInput(Digits: "2"), CancellationToken.None);
+        var second = await _sessions.SendAsync(first.SessionId, "main", new SimulationInput(Digits: "2"), CancellationToken.None);
         Assert.Equal((SimulationState.Ended, "handedOff"), (second!.Status, second.Outcome));
         Assert.Equal(["start:next", "menu:digit-2", "two:"], second.Path.Select(s => $"{s.NodeId}:{s.Handle}"));
         Assert.Equal(("transfer", "from-internal,605,1"), (second.Events[^1].Kind, second.Events[^1].Detail));
@@ -59,7 +59,7 @@ public sealed class SimulationTests : IAsyncLifetime
             Node("say", "playDigits", new { value = "${ACCOUNT}", format = "digits" })],
             Edge("start", "next", "ask"), Edge("ask", "next", "say"));
         var first = await _sessions.StartAsync(Draft(flow), "1001", "4000", CancellationToken.None);
-        var done = await _sessions.SendAsync(first.SessionId, new SimulationInput(Digits: "4711#"), CancellationToken.None);
+        var done = await _sessions.SendAsync(first.SessionId, "main", new SimulationInput(Digits: "4711#"), CancellationToken.None);
         Assert.Equal("4711", done!.Variables["ACCOUNT"]);
         Assert.Contains(done.Events, e => e.Kind == "sayDigits" && e.Detail == "4711");
         Assert.Equal("completed", done.Outcome);
@@ -73,7 +73,7 @@ public sealed class SimulationTests : IAsyncLifetime
             Node("slow", "playMessage", new { prompt = Tts("Too slow") })],
             Edge("start", "next", "ask"), Edge("ask", "timeout", "slow"));
         var first = await _sessions.StartAsync(Draft(flow), "1001", "4000", CancellationToken.None);
-        var done = await _sessions.SendAsync(first.SessionId, new SimulationInput(Timeout: true), CancellationToken.None);
+        var done = await _sessions.SendAsync(first.SessionId, "main", new SimulationInput(Timeout: true), CancellationToken.None);
         Assert.Equal("ask:timeout", $"{done!.Path[1].NodeId}:{done.Path[1].Handle}");
         Assert.Contains(done.Events, e => e.File == "prompt:Too slow");
     }
@@ -82,7 +82,7 @@ public sealed class SimulationTests : IAsyncLifetime
     public async Task Hanging_up_in_the_browser_ends_the_run_as_a_caller_hang_up()
     {
         var first = await _sessions.StartAsync(Draft(MenuFlow()), "1001", "4000", CancellationToken.None);
-        var done = await _sessions.SendAsync(first.SessionId, new SimulationInput(Hangup: true), CancellationToken.None);
+        var done = await _sessions.SendAsync(first.SessionId, "main", new SimulationInput(Hangup: true), CancellationToken.None);
         Assert.Equal((SimulationState.Ended, "callerHungUp"), (done!.Status, done.Outcome));
     }
 
@@ -99,12 +99,12 @@ public sealed class SimulationTests : IAsyncLifetime
     [Fact]
     public async Task Unknown_sessions_are_null_and_the_oldest_session_makes_room_for_a_new_one()
     {
-        Assert.Null(await _sessions.SendAsync(Guid.NewGuid(), new SimulationInput(Digits: "1"), CancellationToken.None));
+        Assert.Null(await _sessions.SendAsync(Guid.NewGuid(), "main", new SimulationInput(Digits: "1"), CancellationToken.None));
         var ids = new List<Guid>();
         for (var i = 0; i < 4; i++) ids.Add((await _sessions.StartAsync(Draft(MenuFlow()), "1001", "4000", CancellationToken.None)).SessionId);
         Assert.Equal(3, _sessions.Count);
-        Assert.Null(_sessions.Get(ids[0]));
-        Assert.NotNull(_sessions.Get(ids[3]));
+        Assert.Null(_sessions.Get(ids[0], "main"));
+        Assert.NotNull(_sessions.Get(ids[3], "main"));
     }
 
     [Fact]
