@@ -193,6 +193,16 @@ public sealed class AgiNodeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_missing_sound_file_is_a_failure_that_gets_the_fallback_not_a_hang_up()
+    {
+        var commands = await Call(StartThen(Say("hello", "Missing prompt")), new AgiPhone { MissingFile = "Missing prompt" });
+        Assert.Equal(["ANSWER", "STREAM FILE \"prompt:Missing prompt\" \"\"", "STREAM FILE \"an-error-has-occured\" \"\"", "HANGUP"], commands);
+        var trace = _ivr.Traces.Saved[^1];
+        Assert.Equal(IvrRunOutcome.Failed, trace.Outcome);
+        Assert.Equal("STREAM FILE prompt:Missing prompt (missing or unreadable sound file?) failed (result -1).", trace.Error);
+    }
+
+    [Fact]
     public async Task The_call_variables_come_from_the_agi_environment()
     {
         await Call(StartThen(Node("bye", "hangup")), new AgiPhone(), "5557777");

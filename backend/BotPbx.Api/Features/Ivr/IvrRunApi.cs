@@ -85,8 +85,9 @@ public static class IvrRunApi
         return state is null ? ApiProblems.NotFound("No such simulation session (it may have ended or expired).") : TypedResults.Ok(state);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> EndSimulationAsync(long id, string sessionId, SimulationSessions sessions) =>
-        Guid.TryParse(sessionId, out var session) && await sessions.EndAsync(session, IvrApi.IdText(id))
+    private static async Task<Results<NoContent, ProblemHttpResult>> EndSimulationAsync(long id, string sessionId, SimulationSessions sessions,
+        CancellationToken cancellationToken) =>
+        Guid.TryParse(sessionId, out var session) && await sessions.EndAsync(session, IvrApi.IdText(id), cancellationToken)
             ? TypedResults.NoContent()
             : ApiProblems.NotFound("No such simulation session.");
 
