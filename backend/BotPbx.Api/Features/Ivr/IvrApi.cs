@@ -29,8 +29,8 @@ public static class IvrApi
         group.MapPut("/{id:long}", SaveAsync).ProducesInputProblems().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).WithName("SaveIvrDraft")
             .WithSummary("Save the draft; saved even with errors (they block publishing), warnings and errors are returned");
-        group.MapDelete("/{id:long}", DeleteAsync).ProducesProblem(StatusCodes.Status404NotFound).WithName("DeleteIvr")
-            .WithSummary("Delete an IVR with its versions and traces");
+        group.MapDelete("/{id:long}", DeleteAsync).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("DeleteIvr").WithSummary("Delete an IVR with its versions and traces; 409 while another IVR jumps to it");
         group.MapPost("/{id:long}/publish", PublishAsync).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).WithName("PublishIvr")
             .WithSummary("Make the draft the live version for new calls; 422 with per-node messages when it has errors");
@@ -112,7 +112,11 @@ public static class IvrApi
         CancellationToken cancellationToken)
     {
         var ivr = await store.FindAsync(id, cancellationToken);
-        if (ivr is null || !await store.DeleteAsync(id, cancellationToken)) return ApiProblems.NotFound("No IVR with this id.");
+        if (ivr is null) return ApiProblems.NotFound("No IVR with this id.");
+        // Deleting a goToIvr target would send callers of the other IVR to the fallback.
+        var referencing = await store.ReferencingAsync(id, cancellationToken);
+        if (referencing.Count > 0) return ApiProblems.Conflict($"Other IVRs jump to this one: {string.Join(", ", referencing)}.");
+        if (!await store.DeleteAsync(id, cancellationToken)) return ApiProblems.NotFound("No IVR with this id.");
         await audit.WriteAsync(httpContext, IvrAuditActions.Deleted, ivr.Name, new { id }, cancellationToken);
         return TypedResults.NoContent();
     }
