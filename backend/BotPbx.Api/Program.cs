@@ -6,6 +6,7 @@ using BotPbx.Api.Features.Ivr;
 using BotPbx.Api.Features.Settings;
 using BotPbx.Api.Features.SystemStatus;
 using BotPbx.Api.Features.Users;
+using BotPbx.Api.Hosting;
 using BotPbx.Api.Problems;
 using BotPbx.Api.Web;
 
@@ -20,6 +21,7 @@ builder.Services.AddUsers();
 builder.Services.AddSettings();
 builder.Services.AddSystemStatus();
 builder.Services.AddIvr(builder.Configuration);
+builder.Services.AddProtocolServers();
 
 var app = builder.Build();
 if (!await app.PrepareDatabaseAsync())
