@@ -120,7 +120,7 @@ public static partial class Rules
     [GeneratedRegex(@"\A\+?[0-9]{1,31}\z", Options)] private static partial Regex DialNumberRegex();
     [GeneratedRegex(@"\A\+?[0-9]{2,19}\z", Options)] private static partial Regex CallerIdRegex();
     [GeneratedRegex(@"\A_?\+?[0-9XNZxnz*#]{1,62}[.!]?\z", Options)] private static partial Regex DialPatternRegex();
-    [GeneratedRegex(@"\A\+?[0-9*#]{1,15}\z", Options)] private static partial Regex PrependRegex();
+    [GeneratedRegex(@"\A(?:\+|\+?[0-9*#]{1,15})\z", Options)] private static partial Regex PrependRegex();
     [GeneratedRegex(@"\A[0-9]{4,10}\z", Options)] private static partial Regex PinRegex();
     [GeneratedRegex(@"\A[0-9]{3,10}\z", Options)] private static partial Regex ConferencePinRegex();
     [GeneratedRegex(@"\A\*[0-9]{1,4}\z", Options)] private static partial Regex FeatureCodeRegex();
