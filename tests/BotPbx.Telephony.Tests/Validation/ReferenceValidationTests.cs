@@ -110,3 +110,33 @@ public class ReferenceValidationTests
     [InlineData("_+1NXXNXXXXXX")]
     public void Dial_patterns_from_the_manual_are_accepted(string pattern) => Assert.True(Rules.DialPattern.IsMatch(pattern));
 }
+
+public class ReferrerTests
+{
+    [Fact]
+    public void An_extension_is_referenced_by_destinations_members_and_route_permissions()
+    {
+        var referrers = PbxReferrers.Find(OfficeFixture.Build(), PbxObjectKind.Extension, "1");
+        Assert.Equal(["queue 1 (Sales)", "queue 1 (Sales) (member)", "time condition 1 (Business Hours)", "outbound route 2 (International)"], referrers);
+    }
+
+    [Fact]
+    public void A_trunk_is_referenced_by_routes()
+    {
+        Assert.Equal(["inbound route 2 (Support line)", "outbound route 1 (US calls)"], PbxReferrers.Find(OfficeFixture.Build(), PbxObjectKind.Trunk, "1"));
+    }
+
+    [Fact]
+    public void An_unreferenced_object_has_no_referrers()
+    {
+        Assert.Empty(PbxReferrers.Find(OfficeFixture.Build(), PbxObjectKind.Conference, "1"));
+        Assert.Equal(["queue 2 (Support)"], PbxReferrers.Find(OfficeFixture.Build(), PbxObjectKind.MohClass, "office"));
+    }
+
+    [Fact]
+    public void Generated_secrets_pass_the_secret_rule()
+    {
+        for (var i = 0; i < 50; i++) Assert.True(Rules.ExtensionSecret.IsMatch(SecretGenerator.Generate()));
+        Assert.True(Rules.Pin.IsMatch(SecretGenerator.Pin()));
+    }
+}
