@@ -36,13 +36,16 @@ public static class PbxCrud
         group.MapGet("/", list).RequireAuthorization(o.ReadPolicy).WithName("List" + o.Names.Many)
             .WithSummary($"{o.Names.Many}, filtered by search");
         group.MapGet("/{id:long}", get).RequireAuthorization(o.ReadPolicy).WithName("Get" + o.Names.One)
-            .WithSummary($"One {noun}");
+            .WithSummary($"One {noun}").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", create).RequireAuthorization(o.WritePolicy).WithName("Create" + o.Names.One)
-            .WithSummary($"Create a {noun}; 422 with field errors when invalid, 409 on a clash");
+            .WithSummary($"Create: {noun}; 422 with field errors when invalid, 409 on a name or number clash")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPut("/{id:long}", update).RequireAuthorization(o.WritePolicy).WithName("Update" + o.Names.One)
-            .WithSummary($"Replace a {noun}");
+            .WithSummary($"Replace: {noun}").ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapDelete("/{id:long}", delete).RequireAuthorization(o.WritePolicy).WithName("Delete" + o.Names.One)
-            .WithSummary($"Delete a {noun}; 409 naming what still uses it");
+            .WithSummary($"Delete: {noun}; 409 naming what still uses it")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return group;
     }
 
