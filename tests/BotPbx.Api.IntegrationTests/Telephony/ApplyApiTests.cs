@@ -85,4 +85,19 @@ public sealed class ApplyApiTests(TelephonyFixture fixture) : IClassFixture<Tele
             Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.PostAsync("/api/system/asterisk/reload", null)).StatusCode);
         }
     }
+
+    [Fact]
+    public async Task Testing_a_trunk_reports_its_registration_and_reachability_live()
+    {
+        using var admin = await AdminConnectedAsync();
+        var trunk = await admin.CreateTrunkAsync();
+        fixture.Registrations[$"botpbx-trunk-{trunk}"] = "Registered";
+        using var response = await admin.PostAsync($"/api/trunks/{trunk}/test", null);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Registered", body.GetProperty("registration").GetString());
+        Assert.Equal("Reachable", body.GetProperty("reachability").GetString());
+        Assert.Equal(12.0, body.GetProperty("roundtripMs").GetDouble());
+        Assert.Equal("Registered with the provider.", body.GetProperty("summary").GetString());
+    }
 }

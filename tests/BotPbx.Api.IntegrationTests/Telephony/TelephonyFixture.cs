@@ -16,6 +16,12 @@ public sealed class TelephonyFixture : IAsyncLifetime
         Ami = FakeAmiServer.Start(new FakeAmiServerOptions { Username = "botpbx", Secret = AmiSecret });
         Ami.Handler = request =>
         {
+            if (request.IsAction("PJSIPShowRegistrationsOutbound"))
+                return FakeAmiReplies.EventList(request, "OutboundRegistrationDetailComplete", Registrations.Select(r =>
+                    FakeAmiReplies.Event("OutboundRegistrationDetail", ("ObjectType", "registration"), ("ObjectName", r.Key), ("Status", r.Value))).ToList());
+            if (request.IsAction("PJSIPShowContacts"))
+                return FakeAmiReplies.EventList(request, "ContactListComplete", Registrations.Select(r =>
+                    FakeAmiReplies.Event("ContactList", ("ObjectType", "contact"), ("ObjectName", r.Key + ";@1a2b"), ("Status", "Reachable"), ("RoundtripUsec", "12000"))).ToList());
             if (!request.IsAction("Reload")) return null;
             var answer = ReloadAnswers.TryGetValue(request["Module"] ?? "", out var queue) && queue.TryDequeue(out var next) ? next : "Module Reloaded";
             return [answer == "Module Reloaded" ? FakeAmiReplies.Success(request, ("Message", answer)) : FakeAmiReplies.Error(request, answer)];
@@ -27,6 +33,9 @@ public sealed class TelephonyFixture : IAsyncLifetime
     public string AsteriskDir { get; } = Path.Combine(Path.GetTempPath(), "botpbx-asterisk-" + Guid.NewGuid().ToString("N"));
 
     public string BotPbxDir => Path.Combine(AsteriskDir, "botpbx");
+
+    /// <summary>pjsip outbound registrations the peer reports (section → status); each also gets a reachable contact.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, string> Registrations { get; } = new();
 
     public System.Collections.Concurrent.ConcurrentDictionary<string, System.Collections.Concurrent.ConcurrentQueue<string>> ReloadAnswers { get; } = new();
 
