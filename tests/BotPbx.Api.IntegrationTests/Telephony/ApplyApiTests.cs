@@ -100,4 +100,16 @@ public sealed class ApplyApiTests(TelephonyFixture fixture) : IClassFixture<Tele
         Assert.Equal(12.0, body.GetProperty("roundtripMs").GetDouble());
         Assert.Equal("Registered with the provider.", body.GetProperty("summary").GetString());
     }
+
+    [Fact]
+    public async Task Changing_dnd_in_the_admin_clears_what_a_phone_set_with_the_feature_code()
+    {
+        using var admin = await AdminConnectedAsync();
+        var (id, number, _) = await admin.CreateExtensionAsync();
+        using var updated = await admin.PutAsJsonAsync($"/api/extensions/{id}", new { number, name = "Quiet", doNotDisturb = true, voicemail = new { pin = "1234" } });
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        var deletes = fixture.Ami.Requests.Where(r => r.IsAction("DBDel") && r["Family"] == "BOTPBX").Select(r => r["Key"]).ToList();
+        Assert.Contains($"{number}/dnd", deletes);
+        Assert.DoesNotContain($"{number}/cfa", deletes);
+    }
 }

@@ -18,6 +18,9 @@ public sealed class PbxCrudOptions<TRequest, TModel, TResponse, TCreated> where 
     public required Func<TRequest, TModel?, TModel> ToModel { get; init; }
     public required Func<TModel, TResponse> ToResponse { get; init; }
     public required Func<TModel, TCreated> ToCreated { get; init; }
+
+    /// <summary>Runs after a successful create (before = null), update, or delete (after = null); for side effects outside the database.</summary>
+    public Func<HttpContext, TModel?, TModel?, CancellationToken, Task>? AfterWrite { get; init; }
 }
 
 /// <summary>List, get, create, update and delete for one PBX object kind, answering per API-CONTRACT.md.</summary>
@@ -90,19 +93,30 @@ internal sealed class PbxCrudHandlers<TRequest, TModel, TResponse, TCreated>(Pbx
         var result = await store.SaveAsync(o.Table, null, existing => o.ToModel(request, existing), cancellationToken);
         if (PbxCrud.Problem(result, o.Table) is { } problem) return problem;
         var saved = result.Value!;
+        if (o.AfterWrite is { } after) await after(httpContext, null, saved, cancellationToken);
         var id = o.Table.GetId(saved).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.Created($"{httpContext.Request.Path.Value?.TrimEnd('/')}/{id}", o.ToCreated(saved));
     }
 
-    public async Task<Results<Ok<TResponse>, ProblemHttpResult>> UpdateAsync(long id, TRequest request, PbxStore store, CancellationToken cancellationToken)
+    public async Task<Results<Ok<TResponse>, ProblemHttpResult>> UpdateAsync(long id, TRequest request, HttpContext httpContext, PbxStore store,
+        CancellationToken cancellationToken)
     {
-        var result = await store.SaveAsync(o.Table, id, existing => o.ToModel(request, existing), cancellationToken);
-        return PbxCrud.Problem(result, o.Table) is { } problem ? problem : TypedResults.Ok(o.ToResponse(result.Value!));
+        TModel? before = null;
+        var result = await store.SaveAsync(o.Table, id, existing =>
+        {
+            before = existing;
+            return o.ToModel(request, existing);
+        }, cancellationToken);
+        if (PbxCrud.Problem(result, o.Table) is { } problem) return problem;
+        if (o.AfterWrite is { } after) await after(httpContext, before, result.Value, cancellationToken);
+        return TypedResults.Ok(o.ToResponse(result.Value!));
     }
 
-    public async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long id, PbxStore store, CancellationToken cancellationToken)
+    public async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long id, HttpContext httpContext, PbxStore store, CancellationToken cancellationToken)
     {
         var result = await store.DeleteAsync(o.Table, id, cancellationToken);
-        return PbxCrud.Problem(result, o.Table) is { } problem ? problem : TypedResults.NoContent();
+        if (PbxCrud.Problem(result, o.Table) is { } problem) return problem;
+        if (o.AfterWrite is { } after) await after(httpContext, result.Value, null, cancellationToken);
+        return TypedResults.NoContent();
     }
 }
