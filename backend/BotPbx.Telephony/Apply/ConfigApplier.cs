@@ -22,8 +22,16 @@ public sealed class ConfigApplier(IAsteriskManager asterisk, ApplyOptions option
             var changed = await _swap.ChangedFilesAsync(rendered, cancellationToken).ConfigureAwait(false);
             if (changed.Count == 0) return new ApplyReport { Success = true };
 
-            var staging = await _swap.StageAsync(rendered, cancellationToken).ConfigureAwait(false);
-            _swap.SwapIn(staging);
+            try
+            {
+                var staging = await _swap.StageAsync(rendered, cancellationToken).ConfigureAwait(false);
+                _swap.SwapIn(staging);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Nothing live changed (staging failed) or the swap's first rename failed: Asterisk keeps its files.
+                return new ApplyReport { Success = false, ChangedFiles = changed, Error = "could not install the files: " + e.Message };
+            }
 
             var results = await ReloadAllAsync(ReloadPlan.ModulesFor(changed), cancellationToken).ConfigureAwait(false);
             if (results.All(r => r.Ok)) return new ApplyReport { Success = true, ChangedFiles = changed, Modules = results };

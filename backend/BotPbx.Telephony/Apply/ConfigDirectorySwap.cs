@@ -55,8 +55,19 @@ internal sealed class ConfigDirectorySwap(ApplyOptions options)
     public void SwapIn(string staging)
     {
         DeleteQuietly(options.BackupDirectory);
-        if (Directory.Exists(Live)) Directory.Move(Live, options.BackupDirectory);
-        Directory.Move(staging, Live);
+        var hadLive = Directory.Exists(Live);
+        if (hadLive) Directory.Move(Live, options.BackupDirectory);
+        try
+        {
+            Directory.Move(staging, Live);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Never leave Asterisk without its directory: put the old one back before reporting.
+            if (hadLive) Directory.Move(options.BackupDirectory, Live);
+            DeleteQuietly(staging);
+            throw;
+        }
     }
 
     /// <summary>Puts the backup back as live; the failed generation is removed.</summary>

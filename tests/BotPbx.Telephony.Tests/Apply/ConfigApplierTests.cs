@@ -123,4 +123,17 @@ public sealed class ConfigApplierTests : IDisposable
         await _applier.ApplyAsync(Office(), CancellationToken.None);
         Assert.All(_asterisk.Observed, seen => Assert.Equal(Office().Files["pjsip.conf"], seen));
     }
+
+    [Fact]
+    public async Task A_directory_that_cannot_be_written_fails_the_apply_without_reloading()
+    {
+        Directory.CreateDirectory(_root);
+        var blocker = Path.Combine(_root, "not-a-directory");
+        await File.WriteAllTextAsync(blocker, "a file where the parent directory should be");
+        using var applier = new ConfigApplier(_asterisk, new ApplyOptions { ConfigDirectory = Path.Combine(blocker, "botpbx") }, TimeProvider.System);
+        var report = await applier.ApplyAsync(Office(), CancellationToken.None);
+        Assert.False(report.Success);
+        Assert.StartsWith("could not install the files", report.Error, StringComparison.Ordinal);
+        Assert.Empty(_asterisk.Calls);
+    }
 }
