@@ -118,7 +118,7 @@ public sealed partial class AmiClient : IAmiClient, IAsyncDisposable
     }
 
     /// <summary>
-    /// Registers, writes and waits, all within one timeout. The timeout surfaces as <see cref="AmiTimeoutException"/>;
+    /// Registers, queues and waits, all within one timeout. The timeout surfaces as <see cref="AmiTimeoutException"/>;
     /// only the caller's own token produces <see cref="OperationCanceledException"/>.
     /// </summary>
     private async Task<T> ExecuteAsync<T>(AmiConnection connection, AmiAction action, PendingAction pending, Task<T> result,
@@ -129,7 +129,7 @@ public sealed partial class AmiClient : IAmiClient, IAsyncDisposable
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
-            await connection.SendAsync(action, pending, linked.Token).ConfigureAwait(false);
+            connection.Send(action, pending);
             return await result.WaitAsync(linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)

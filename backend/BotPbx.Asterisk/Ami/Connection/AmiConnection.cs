@@ -7,7 +7,7 @@ using System.Net.Sockets;
 namespace BotPbx.Asterisk.Ami;
 
 /// <summary>
-/// One TCP session with Asterisk: the socket, the read loop, the write lock and the table of pending ActionIDs.
+/// One TCP session with Asterisk: the socket, the read loop, the write loop and the table of pending ActionIDs.
 /// It never reconnects (the client does) and has one way to die, <see cref="Break"/>: the connection is marked dead,
 /// the socket is closed and every pending action fails with a transient <see cref="AmiConnectionException"/>.
 /// </summary>
@@ -16,7 +16,6 @@ internal sealed partial class AmiConnection : IAsyncDisposable
     private readonly Socket _socket;
     private readonly PipeReader _reader;
     private readonly PipeWriter _writer;
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly ConcurrentDictionary<string, PendingAction> _pending = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource<string> _banner = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<Exception> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -24,7 +23,7 @@ internal sealed partial class AmiConnection : IAsyncDisposable
     private readonly int _maxMessageSize;
     private readonly string _idPrefix;
     private long _nextId;
-    private int _broken;
+    private Exception? _breakReason;
     private Task _readLoop = Task.CompletedTask;
 
     private AmiConnection(Socket socket, AmiOptions options, Action<AmiEvent> onEvent, string idPrefix)
@@ -44,7 +43,7 @@ internal sealed partial class AmiConnection : IAsyncDisposable
     /// <summary>Completes with the reason once the connection is dead, whoever killed it.</summary>
     public Task<Exception> Closed => _closed.Task;
 
-    public bool IsBroken => Volatile.Read(ref _broken) != 0;
+    public bool IsBroken => Volatile.Read(ref _breakReason) is not null;
 
     /// <summary>Opens the socket and waits for the banner; fails with <see cref="AmiConnectionException"/>.</summary>
     public static async Task<AmiConnection> OpenAsync(AmiOptions options, Action<AmiEvent> onEvent, string idPrefix, CancellationToken cancellationToken)
@@ -71,6 +70,7 @@ internal sealed partial class AmiConnection : IAsyncDisposable
 
         var connection = new AmiConnection(socket, options, onEvent, idPrefix);
         connection._readLoop = Task.Run(connection.ReadLoopAsync, CancellationToken.None);
+        connection._writeLoop = Task.Run(connection.WriteLoopAsync, CancellationToken.None);
         try
         {
             connection.AmiVersion = await connection._banner.Task.WaitAsync(connectTimeout.Token).ConfigureAwait(false);
@@ -91,47 +91,13 @@ internal sealed partial class AmiConnection : IAsyncDisposable
     public string NextActionId() =>
         _idPrefix + Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>
-    /// Registers <paramref name="pending"/> (before writing, so the answer cannot overtake it) and writes the action.
-    /// A write that fails or is cancelled half-way leaves the stream unusable, so it breaks the connection.
-    /// </summary>
-    public async Task SendAsync(AmiAction action, PendingAction pending, CancellationToken cancellationToken)
-    {
-        if (!_pending.TryAdd(pending.ActionId, pending))
-        {
-            throw new InvalidOperationException($"ActionID {pending.ActionId} is already pending");
-        }
-        ThrowIfBroken(pending);
-        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var started = false;
-        try
-        {
-            ThrowIfBroken(pending);
-            started = true;
-            action.WriteTo(_writer, pending.ActionId);
-            var flush = await _writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-            if (flush.IsCompleted) throw new AmiConnectionException("AMI connection closed while writing");
-        }
-        catch (Exception ex) when (started && ex is not AmiConnectionException)
-        {
-            var failure = new AmiConnectionException($"AMI write of {action.Name} failed: {ex.Message}", ex);
-            Break(failure);
-            if (ex is OperationCanceledException) throw;
-            throw failure;
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
-
     /// <summary>Stops waiting for an action (timeout or caller cancellation); a late answer is then ignored.</summary>
     public void Forget(PendingAction pending) => _pending.TryRemove(new KeyValuePair<string, PendingAction>(pending.ActionId, pending));
 
     /// <summary>The one way to die. Idempotent; the first reason wins.</summary>
     public void Break(Exception reason)
     {
-        if (Interlocked.Exchange(ref _broken, 1) != 0) return;
+        if (Interlocked.CompareExchange(ref _breakReason, reason, null) is not null) return;
         var transient = reason as AmiConnectionException ?? new AmiConnectionException($"AMI connection lost: {reason.Message}", reason);
         _banner.TrySetException(reason is AmiAuthenticationException ? reason : transient);
         foreach (var actionId in _pending.Keys)
@@ -139,6 +105,7 @@ internal sealed partial class AmiConnection : IAsyncDisposable
             if (_pending.TryRemove(actionId, out var pending)) pending.Fail(transient);
         }
         _closed.TrySetResult(reason);
+        _outbox.Writer.TryComplete();
         try
         {
             _socket.Shutdown(SocketShutdown.Both);
@@ -154,23 +121,24 @@ internal sealed partial class AmiConnection : IAsyncDisposable
     {
         Break(new AmiConnectionException("AMI connection closed by the client"));
         await _readLoop.ConfigureAwait(false);
-        await _writeLock.WaitAsync().ConfigureAwait(false);
+        await _writeLoop.ConfigureAwait(false);
         try
         {
+            // Completing flushes what the write loop left buffered, into a closed socket: that may throw, and must not
+            // escape, since disposal runs in the supervisor's finally.
             await _writer.CompleteAsync().ConfigureAwait(false);
         }
-        finally
+        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
         {
-            _writeLock.Release();
+            // The socket is already closed; the bytes were for a dead connection.
         }
         await _reader.CompleteAsync().ConfigureAwait(false);
-        _writeLock.Dispose();
     }
 
     private void ThrowIfBroken(PendingAction pending)
     {
-        if (!IsBroken) return;
+        if (Volatile.Read(ref _breakReason) is not { } reason) return;
         Forget(pending);
-        throw new AmiConnectionException($"AMI connection is closed ({Closed.Result.Message})", Closed.Result);
+        throw new AmiConnectionException($"AMI connection is closed ({reason.Message})", reason);
     }
 }

@@ -18,7 +18,8 @@ internal enum PendingEventResult
 
 /// <summary>
 /// One action waiting for Asterisk, keyed by its ActionID. The reader calls <see cref="OnResponse"/> and
-/// <see cref="OnEvent"/> for messages with that ActionID; <see cref="Fail"/> is how Break ends it.
+/// <see cref="OnEvent"/> for messages with that ActionID, always from its one thread, so they need no lock;
+/// <see cref="Fail"/> is how Break ends it.
 /// Completions run asynchronously so a caller's continuation never runs on (and stalls) the socket reader.
 /// </summary>
 internal abstract class PendingAction(string action, string actionId)
@@ -33,9 +34,6 @@ internal abstract class PendingAction(string action, string actionId)
     public virtual PendingEventResult OnEvent(AmiEvent amiEvent) => PendingEventResult.Ignored;
 
     public abstract void Fail(Exception exception);
-
-    /// <summary>Completes when the action is finished (or failed); used to apply the timeout.</summary>
-    public abstract Task Completion { get; }
 }
 
 /// <summary>An ordinary action: finished by its response.</summary>
@@ -44,8 +42,6 @@ internal sealed class ResponsePendingAction(string action, string actionId) : Pe
     private readonly TaskCompletionSource<AmiResponse> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Task<AmiResponse> Result => _result.Task;
-
-    public override Task Completion => _result.Task;
 
     public override bool OnResponse(AmiResponse response)
     {
@@ -67,8 +63,6 @@ internal sealed class EventListPendingAction(string action, string actionId) : P
     private AmiResponse? _response;
 
     public Task<AmiEventList> Result => _result.Task;
-
-    public override Task Completion => _result.Task;
 
     public override bool OnResponse(AmiResponse response)
     {
@@ -101,45 +95,27 @@ internal sealed class EventListPendingAction(string action, string actionId) : P
 internal sealed class ResponseThenEventPendingAction(string action, string actionId, string eventName) : PendingAction(action, actionId)
 {
     private readonly TaskCompletionSource<(AmiResponse Response, AmiEvent? Event)> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Lock _gate = new();
     private AmiResponse? _response;
     private AmiEvent? _event;
 
     public Task<(AmiResponse Response, AmiEvent? Event)> Result => _result.Task;
 
-    public override Task Completion => _result.Task;
-
-    /// <summary>True once the immediate answer has come; the caller then allows a longer wait for the event.</summary>
-    public bool Acknowledged
-    {
-        get
-        {
-            lock (_gate) return _response is not null;
-        }
-    }
-
     public override bool OnResponse(AmiResponse response)
     {
-        lock (_gate)
-        {
-            _response = response;
-            if (response.IsSuccess && _event is null) return false;
-            _result.TrySetResult((response, response.IsSuccess ? _event : null));
-            return true;
-        }
+        _response = response;
+        if (response.IsSuccess && _event is null) return false;
+        _result.TrySetResult((response, response.IsSuccess ? _event : null));
+        return true;
     }
 
     public override PendingEventResult OnEvent(AmiEvent amiEvent)
     {
         if (!amiEvent.Is(eventName)) return PendingEventResult.Ignored;
-        lock (_gate)
-        {
-            // Asterisk answers first; should the event ever overtake the answer, it waits here for it.
-            _event = amiEvent;
-            if (_response is null) return PendingEventResult.Ignored;
-            _result.TrySetResult((_response, amiEvent));
-            return PendingEventResult.Finished;
-        }
+        // Asterisk answers first; should the event ever overtake the answer, it waits here for it.
+        _event = amiEvent;
+        if (_response is null) return PendingEventResult.Ignored;
+        _result.TrySetResult((_response, amiEvent));
+        return PendingEventResult.Finished;
     }
 
     public override void Fail(Exception exception) => _result.TrySetException(exception);
