@@ -39,6 +39,10 @@ public sealed class ApplyApiTests(TelephonyFixture fixture) : IClassFixture<Tele
         var state = await admin.GetFromJsonAsync<JsonElement>("/api/system/asterisk");
         Assert.False(state.GetProperty("pendingChanges").GetBoolean());
         Assert.Equal("connected", state.GetProperty("ami").GetProperty("state").GetString());
+        var live = state.GetProperty("live");
+        Assert.Equal("22.10.1", live.GetProperty("version").GetString());
+        Assert.Equal(221, live.GetProperty("uptimeSeconds").GetInt64());
+        Assert.Equal(42, live.GetProperty("modulesLoaded").GetInt32());
         Assert.True(state.GetProperty("lastApply").GetProperty("success").GetBoolean());
     }
 

@@ -22,6 +22,13 @@ public sealed class TelephonyFixture : IAsyncLifetime
             if (request.IsAction("PJSIPShowContacts"))
                 return FakeAmiReplies.EventList(request, "ContactListComplete", Registrations.Select(r =>
                     FakeAmiReplies.Event("ContactList", ("ObjectType", "contact"), ("ObjectName", r.Key + ";@1a2b"), ("Status", "Reachable"), ("RoundtripUsec", "12000"))).ToList());
+            // Live facts as recorded in fixtures ami-ping-coresettings-corestatus and ami-command-output.
+            if (request.IsAction("CoreSettings")) return [FakeAmiReplies.Success(request, ("AMIversion", "11.0.0"), ("AsteriskVersion", "22.10.1"))];
+            if (request.IsAction("CoreStatus"))
+                return [FakeAmiReplies.Success(request, ("CoreStartupDate", "2026-11-21"), ("CoreStartupTime", "05:39:33"), ("CoreCurrentCalls", "0"))];
+            if (request.IsAction("Command"))
+                return [FakeAmiReplies.CommandOutput(request, request["Command"] == "core show uptime seconds" ? "System uptime: 221" : "42 modules loaded")];
+            if (request.IsAction("PJSIPShowEndpoints")) return FakeAmiReplies.EventList(request, "EndpointListComplete", []);
             if (!request.IsAction("Reload")) return null;
             var answer = ReloadAnswers.TryGetValue(request["Module"] ?? "", out var queue) && queue.TryDequeue(out var next) ? next : "Module Reloaded";
             return [answer == "Module Reloaded" ? FakeAmiReplies.Success(request, ("Message", answer)) : FakeAmiReplies.Error(request, answer)];
