@@ -4,6 +4,7 @@ using BotPbx.Api.Features.Audit;
 using BotPbx.Api.Features.Auth;
 using BotPbx.Api.Features.Ivr;
 using BotPbx.Api.Features.Settings;
+using BotPbx.Api.Features.Telephony;
 using BotPbx.Api.Features.SystemStatus;
 using BotPbx.Api.Features.Users;
 using BotPbx.Api.Hosting;
@@ -20,6 +21,7 @@ builder.Services.AddAuditLog();
 builder.Services.AddUsers();
 builder.Services.AddSettings();
 builder.Services.AddSystemStatus();
+builder.Services.AddTelephony();
 builder.Services.AddIvr(builder.Configuration);
 builder.Services.AddProtocolServers();
 
@@ -45,6 +47,7 @@ app.MapUsersApi();
 app.MapSystemApi();
 app.MapAuditApi();
 app.MapSettingsApi();
+app.MapTelephonyApi();
 app.MapIvrEndpoints();
 app.MapSpaFallback();
 
