@@ -1,6 +1,49 @@
+using BotPbx.Api.Configuration;
+using BotPbx.Api.Database;
+using BotPbx.Api.Features.Audit;
+using BotPbx.Api.Features.Auth;
+using BotPbx.Api.Features.Settings;
+using BotPbx.Api.Features.SystemStatus;
+using BotPbx.Api.Features.Users;
+using BotPbx.Api.Problems;
+using BotPbx.Api.Web;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddBotPbxConfiguration();
+builder.Services.AddBotPbxProblems();
+builder.Services.AddBotPbxDatabase();
+builder.Services.AddBotPbxAuth();
+builder.Services.AddBotPbxOpenApi();
+builder.Services.AddAuditLog();
+builder.Services.AddUsers();
+builder.Services.AddSettings();
+builder.Services.AddSystemStatus();
+
 var app = builder.Build();
-app.MapGet("/api/health", () => Results.Ok(new { status = "ok" }));
-app.Run();
+if (!await app.PrepareDatabaseAsync())
+{
+    // Disposing flushes the console logger's queue, so the one line saying why reaches the log.
+    await app.DisposeAsync();
+    return 1;
+}
+
+app.UseBotPbxProblems();
+app.UseSecurityHeaders();
+app.UseApiReference();
+app.UseSpaStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapApiDocument();
+app.MapAuthApi();
+app.MapUsersApi();
+app.MapSystemApi();
+app.MapAuditApi();
+app.MapSettingsApi();
+app.MapSpaFallback();
+
+await app.RunAsync();
+return 0;
 
 public partial class Program;

@@ -1,0 +1,11 @@
+namespace BotPbx.Api.Configuration;
+
+/// <summary>The FastAGI server the dialplan reaches with <c>AGI(agi://host:port/…)</c>.</summary>
+public sealed class AgiOptions
+{
+    [EnvironmentVariable("AGI_HOST")]
+    public string Host { get; set; } = "127.0.0.1";
+
+    [EnvironmentVariable("AGI_PORT")]
+    public int Port { get; set; } = 4573;
+}

@@ -1,0 +1,22 @@
+namespace BotPbx.Api.Configuration;
+
+/// <summary>Where the service listens and where it finds its files.</summary>
+public sealed class ServerOptions
+{
+    [EnvironmentVariable("HOST")]
+    public string Host { get; set; } = "0.0.0.0";
+
+    [EnvironmentVariable("PORT")]
+    public int Port { get; set; } = 3000;
+
+    /// <summary>The built SPA (frontend/dist). Defaults to <c>wwwroot</c> next to the service's dll.</summary>
+    [EnvironmentVariable("BOTPBX_STATIC_DIR")]
+    public string? StaticDir { get; set; }
+
+    /// <summary>BotPBX's own files (prompts, generated audio, uploads).</summary>
+    [EnvironmentVariable("BOTPBX_DATA_DIR")]
+    public string DataDir { get; set; } = "/var/lib/botpbx";
+
+    public string ResolveStaticDir() =>
+        string.IsNullOrWhiteSpace(StaticDir) ? Path.Combine(AppContext.BaseDirectory, "wwwroot") : Path.GetFullPath(StaticDir);
+}

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace BotPbx.Api.IntegrationTests.Infrastructure;
+
+/// <summary>Runs the built service (BotPbx.Api.dll) as a child process, the way the installer does.</summary>
+public static class ApiProcess
+{
+    public sealed record Result(int ExitCode, string Output);
+
+    /// <summary>Runs until the process exits (bounded); for start-ups that are expected to fail.</summary>
+    public static async Task<Result> RunUntilExitAsync(IDictionary<string, string> environment, TimeSpan limit)
+    {
+        var startInfo = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BotPbx.Api.dll"));
+        foreach (var name in new[] { "BOTPBX_DATABASE_URL", "BOTPBX_ADMIN_EMAIL", "BOTPBX_ADMIN_PASSWORD", "ConnectionStrings__BotPbx" })
+        {
+            startInfo.Environment.Remove(name);
+        }
+        startInfo.Environment["HOST"] = "127.0.0.1";
+        startInfo.Environment["PORT"] = FreePort().ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+        startInfo.Environment["BOTPBX_STATIC_DIR"] = Path.Combine(Path.GetTempPath(), "botpbx-no-spa");
+        foreach (var (key, value) in environment) startInfo.Environment[key] = value;
+
+        using var process = Process.Start(startInfo)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(limit);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            Assert.Fail($"the service did not exit within {limit}: {await stdout}{await stderr}");
+        }
+        return new Result(process.ExitCode, await stdout + await stderr);
+    }
+
+    /// <summary>A loopback port nothing listens on (bound, then released).</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
