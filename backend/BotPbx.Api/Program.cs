@@ -3,6 +3,7 @@ using BotPbx.Api.Database;
 using BotPbx.Api.Features.Audit;
 using BotPbx.Api.Features.Auth;
 using BotPbx.Api.Features.Settings;
+using BotPbx.Api.Features.Telephony;
 using BotPbx.Api.Features.SystemStatus;
 using BotPbx.Api.Features.Users;
 using BotPbx.Api.Problems;
@@ -18,6 +19,7 @@ builder.Services.AddAuditLog();
 builder.Services.AddUsers();
 builder.Services.AddSettings();
 builder.Services.AddSystemStatus();
+builder.Services.AddTelephony();
 
 var app = builder.Build();
 if (!await app.PrepareDatabaseAsync())
@@ -41,6 +43,7 @@ app.MapUsersApi();
 app.MapSystemApi();
 app.MapAuditApi();
 app.MapSettingsApi();
+app.MapTelephonyApi();
 app.MapSpaFallback();
 
 await app.RunAsync();

@@ -50,7 +50,7 @@ internal sealed class RenderIndex
     public static string Num(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>pjsip section name of a trunk (endpoint, auth, aor, registration and identify share it).</summary>
-    public static string TrunkSection(long id) => "botpbx-trunk-" + Id(id);
+    public static string TrunkSection(long id) => AsteriskNames.TrunkSection(id);
 
     public static string TrunkContext(long id) => "botpbx-from-trunk-" + Id(id);
 

@@ -1,0 +1,143 @@
+using System.Globalization;
+using BotPbx.Telephony.Model;
+using BotPbx.Telephony.Validation;
+using Dapper;
+using Npgsql;
+
+namespace BotPbx.Api.Features.Telephony.Common;
+
+public sealed partial class PbxStore
+{
+    public const string SipKey = "sip";
+    public const string FeatureCodesKey = "featureCodes";
+
+    /// <summary>Creates (<paramref name="id"/> null) or replaces an object after validating it against everything else.</summary>
+    public async Task<PbxWriteResult<T>> SaveAsync<T>(PbxTable<T> table, long? id, Func<T?, T> build, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(build);
+        return await InLockAsync(async (connection, transaction) =>
+        {
+            var config = await LoadAsync(connection, transaction, cancellationToken);
+            var all = table.All(config);
+            var existing = id is { } i ? all.FirstOrDefault(o => table.GetId(o) == i) : null;
+            if (id is not null && existing is null) return new PbxWriteResult<T>(default, NotFound: true);
+
+            var candidate = table.WithId(build(existing), id ?? 0);
+            var others = all.Where(o => id is null || table.GetId(o) != id).ToList();
+            var refs = new PbxReferences(table.Replace(config, [.. others, candidate]));
+            var errors = new ValidationErrors();
+            table.Validate(candidate, errors, refs);
+            if (!errors.IsValid) return new PbxWriteResult<T>(default, Errors: errors.ToDictionary());
+
+            // A renamed MOH class would strand the queues and rooms that name it.
+            if (existing is not null && table.Kind is { } kind && table.KeyOf(existing) != table.KeyOf(candidate) &&
+                PbxReferrers.Find(config, kind, table.KeyOf(existing)) is { Count: > 0 } users)
+                return new PbxWriteResult<T>(default, Conflict: $"The {table.Noun} is used by {string.Join(", ", users)}; its name cannot change.");
+
+            var savedId = await WriteRowAsync(connection, transaction, table, candidate, id, cancellationToken);
+            if (savedId is null) return new PbxWriteResult<T>(default, Conflict: $"Another {table.Noun} already has this name or number.");
+            await MarkPendingAsync(connection, transaction, cancellationToken);
+            return new PbxWriteResult<T>(table.WithId(candidate, savedId.Value));
+        }, cancellationToken);
+    }
+
+    /// <summary>Deletes an object nothing points at; otherwise a conflict naming what does.</summary>
+    public async Task<PbxWriteResult<T>> DeleteAsync<T>(PbxTable<T> table, long id, CancellationToken cancellationToken) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return await InLockAsync(async (connection, transaction) =>
+        {
+            var config = await LoadAsync(connection, transaction, cancellationToken);
+            var existing = table.All(config).FirstOrDefault(o => table.GetId(o) == id);
+            if (existing is null) return new PbxWriteResult<T>(default, NotFound: true);
+            if (table.Kind is { } kind && PbxReferrers.Find(config, kind, table.KeyOf(existing)) is { Count: > 0 } users)
+                return new PbxWriteResult<T>(default, Conflict: $"The {table.Noun} is used by {string.Join(", ", users)}.");
+            await connection.ExecuteAsync(new CommandDefinition($"DELETE FROM {table.Table} WHERE id = @id", new { id }, transaction,
+                cancellationToken: cancellationToken));
+            await MarkPendingAsync(connection, transaction, cancellationToken);
+            return new PbxWriteResult<T>(existing);
+        }, cancellationToken);
+    }
+
+    /// <summary>Replaces a singleton (SIP settings, feature codes) after validation.</summary>
+    public async Task<PbxWriteResult<T>> SaveSettingAsync<T>(string key, T value, Action<T, ValidationErrors> validate, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(validate);
+        var errors = new ValidationErrors();
+        validate(value, errors);
+        if (!errors.IsValid) return new PbxWriteResult<T>(default, Errors: errors.ToDictionary());
+        return await InLockAsync(async (connection, transaction) =>
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO pbx_settings (key, data) VALUES (@key, CAST(@data AS jsonb))
+                ON CONFLICT (key) DO UPDATE SET data = excluded.data, updated_at = now()
+                """, new { key, data = PbxJson.Serialize(value) }, transaction, cancellationToken: cancellationToken));
+            await MarkPendingAsync(connection, transaction, cancellationToken);
+            return new PbxWriteResult<T>(value);
+        }, cancellationToken);
+    }
+
+    public async Task<T?> SettingAsync<T>(string key, CancellationToken cancellationToken) where T : class
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await SettingAsync<T>(connection, null, key, cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="work"/> in a transaction holding the PBX write lock; commits unless it returned an error result.</summary>
+    public async Task<TResult> InLockAsync<TResult>(Func<NpgsqlConnection, NpgsqlTransaction, Task<TResult>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@key)", new { key = WriteLock }, transaction,
+            cancellationToken: cancellationToken));
+        var result = await work(connection, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    private static async Task<T?> SettingAsync<T>(NpgsqlConnection connection, NpgsqlTransaction? transaction, string key, CancellationToken cancellationToken)
+        where T : class
+    {
+        var json = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "SELECT data::text FROM pbx_settings WHERE key = @key", new { key }, transaction, cancellationToken: cancellationToken));
+        return json is null ? null : PbxJson.Deserialize<T>(json);
+    }
+
+    private static async Task<long?> WriteRowAsync<T>(NpgsqlConnection connection, NpgsqlTransaction transaction, PbxTable<T> table, T value,
+        long? id, CancellationToken cancellationToken) where T : class
+    {
+        var parameters = new DynamicParameters();
+        var values = table.Columns(value);
+        for (var i = 0; i < table.ColumnNames.Length; i++) parameters.Add("c" + i.ToString(CultureInfo.InvariantCulture), values[i]);
+        parameters.Add("data", PbxJson.Serialize(value));
+        var placeholders = table.ColumnNames.Select((_, i) => "@c" + i.ToString(CultureInfo.InvariantCulture)).ToList();
+        string sql;
+        if (id is null)
+        {
+            sql = $"INSERT INTO {table.Table} ({string.Join(", ", table.ColumnNames)}, data) " +
+                  $"VALUES ({string.Join(", ", placeholders)}, CAST(@data AS jsonb)) RETURNING id";
+        }
+        else
+        {
+            parameters.Add("id", id.Value);
+            var sets = table.ColumnNames.Select((c, i) => c + " = " + placeholders[i]);
+            sql = $"UPDATE {table.Table} SET {string.Join(", ", sets)}, data = CAST(@data AS jsonb), updated_at = now() WHERE id = @id RETURNING id";
+        }
+        // A savepoint keeps the transaction usable when a unique index refuses the row.
+        await transaction.SaveAsync("row", cancellationToken);
+        try
+        {
+            return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            await transaction.RollbackAsync("row", cancellationToken);
+            return null;
+        }
+    }
+}
