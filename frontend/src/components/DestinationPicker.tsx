@@ -26,7 +26,7 @@ export const destinationOptionsKey = ['pbx', 'destinations'] as const;
 export function useDestinationOptions() {
   return useQuery({
     queryKey: destinationOptionsKey,
-    queryFn: async ({ signal }) => (await api.get<{ items: DestinationOption[] }>('/api/destinations', { signal })).items,
+    queryFn: ({ signal }) => api.get<DestinationOption[]>('/api/destinations', { signal }),
   });
 }
 
@@ -74,7 +74,7 @@ export function DestinationPicker({ label, value, onChange, errors = {}, path = 
                     ...(choices.some((c) => c.target === value.target)
                       ? []
                       : [{ value: value.target ?? '', label: value.target ? `#${value.target} (missing)` : 'Choose…' }]),
-                    ...choices.map((c) => ({ value: c.target, label: c.label })),
+                    ...choices.map((c) => ({ value: c.target ?? '', label: c.label })),
                   ]
             }
             onChange={(target) => onChange({ type: value.type, target })}

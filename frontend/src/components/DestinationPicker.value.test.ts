@@ -4,12 +4,17 @@ import { changeType, describeDestination, optionsFor, toRequest, type Destinatio
 const options: DestinationOption[] = [
   { type: 'extension', target: '3', label: '101 Front desk' },
   { type: 'extension', target: '4', label: '102 Sales' },
+  { type: 'voicemail', target: '3', label: 'Voicemail 101 Front desk' },
+  { type: 'voicemail', target: '4', label: 'Voicemail 102 Sales' },
   { type: 'queue', target: '3', label: '600 Support' },
 ];
 
 describe('destination picker values', () => {
-  it('offers the extensions as voicemail boxes', () => {
-    expect(optionsFor('voicemail', options).map((o) => o.target)).toEqual(['3', '4']);
+  it('offers the objects of the chosen type only', () => {
+    expect(optionsFor('voicemail', options).map((o) => o.label)).toEqual([
+      'Voicemail 101 Front desk',
+      'Voicemail 102 Sales',
+    ]);
   });
 
   it('preselects the first object when switching to a list type, so a target is always sent', () => {
@@ -43,7 +48,7 @@ describe('destination picker values', () => {
   });
 
   it('describes destinations in words, flagging one that no longer exists', () => {
-    expect(describeDestination({ type: 'voicemail', target: '3' }, options)).toBe('Send to voicemail: 101 Front desk');
+    expect(describeDestination({ type: 'voicemail', target: '3' }, options)).toBe('Send to voicemail: Voicemail 101 Front desk');
     expect(describeDestination({ type: 'queue', target: '9' }, options)).toBe('Put in a call queue: #9 (missing)');
     expect(describeDestination({ type: 'hangup' }, options)).toBe('Hang up');
   });

@@ -20,10 +20,10 @@ export interface Destination {
   target?: string | null;
 }
 
-/** One choosable object, as `GET /api/destinations` lists them. */
+/** One choosable object, as `GET /api/destinations` lists them (hang-up comes with a null target). */
 export interface DestinationOption {
   type: DestinationType;
-  target: string;
+  target: string | null;
   label: string;
 }
 
@@ -54,10 +54,9 @@ export function kindOf(type: DestinationType): DestinationKind {
   return destinationKinds.find((k) => k.type === type) ?? destinationKinds[destinationKinds.length - 1]!;
 }
 
-/** The objects a type may point at; voicemail boxes belong to extensions, so they are the extension options. */
+/** The objects a type may point at (the API lists voicemail boxes, by extension id, as their own type). */
 export function optionsFor(type: DestinationType, options: readonly DestinationOption[]): DestinationOption[] {
-  const source = sourceType(type);
-  return options.filter((o) => o.type === source);
+  return options.filter((o) => o.type === type);
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { SystemStatus } from '../../../api/types';
+
 // Shapes of GET /api/system/asterisk and POST /api/system/asterisk/reload (docs/pbx/api.md).
 
 export type ModuleReloadStatus = 'reloaded' | 'notLoaded' | 'notSupported' | 'busy' | 'failed';
@@ -30,16 +32,16 @@ export interface AsteriskInfo {
   currentCalls: number;
 }
 
+/** GET /api/system/asterisk: the manager connection, live facts, and whether saved changes wait for an apply. */
 export interface AsteriskStatus {
-  /** Whether BotPBX is connected to Asterisk's manager interface right now. */
-  connected: boolean;
-  /** Live facts; absent when Asterisk is not connected. */
-  info?: AsteriskInfo | null;
+  ami: SystemStatus['asterisk']['ami'];
   /** Saved changes that Asterisk is not running yet. */
   pendingChanges: boolean;
-  changedAt?: string | null;
-  appliedAt?: string | null;
-  lastApply?: ApplyReport | null;
-  /** Why Asterisk is not reachable, when known. */
-  error?: string | null;
+  changedAt: string;
+  appliedAt: string | null;
+  lastApply: ApplyReport | null;
+  /** Live facts; null when Asterisk is not connected. */
+  live: AsteriskInfo | null;
+  /** Why the live facts could not be read, when connected. */
+  liveError: string | null;
 }
