@@ -4,6 +4,8 @@ import { Alert } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
 import { Modal } from '../../../components/Modal';
 import { useToast } from '../../../components/Toasts';
+import { useCurrentUser } from '../../../auth/AuthProvider';
+import { hasRole } from '../../../auth/roles';
 import { useApplyConfiguration, useAsteriskStatus } from './api';
 import { ApplyReportView } from './ApplyReportView';
 import { applySummary } from './moduleResults';
@@ -25,6 +27,7 @@ export function PendingChangesBanner() {
   const status = useAsteriskStatus();
   const apply = useApplyConfiguration();
   const toast = useToast();
+  const canApply = hasRole(useCurrentUser().role, 'admin');
   const [report, setReport] = useState<ApplyReport | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
 
@@ -52,12 +55,14 @@ export function PendingChangesBanner() {
           <div>
             <p className={styles.bannerTitle}>Changes not applied</p>
             <p className={styles.bannerText}>
-              Your saved changes are stored but phones and calls do not use them until you apply them.
+              Your saved changes are stored but phones and calls do not use them until {canApply ? 'you apply them' : 'an administrator applies them'}.
             </p>
           </div>
-          <Button variant="primary" icon="refresh" busy={apply.isPending} onClick={() => void run()}>
-            Apply now
-          </Button>
+          {canApply && (
+            <Button variant="primary" icon="refresh" busy={apply.isPending} onClick={() => void run()}>
+              Apply now
+            </Button>
+          )}
         </div>
       )}
       <Modal

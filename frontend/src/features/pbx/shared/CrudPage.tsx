@@ -7,6 +7,8 @@ import { EmptyState } from '../../../components/EmptyState';
 import type { IconName } from '../../../components/Icon';
 import { PageHeader } from '../../../components/PageHeader';
 import { useToast } from '../../../components/Toasts';
+import { useCurrentUser } from '../../../auth/AuthProvider';
+import { hasRole } from '../../../auth/roles';
 import { PendingChangesBanner } from '../asterisk/PendingChangesBanner';
 import type { CrudApi } from './crudApi';
 import styles from './pbx.module.css';
@@ -62,6 +64,8 @@ export function CrudPage<T extends { id: Id }>({
   children,
 }: CrudPageProps<T>) {
   const toast = useToast();
+  // Supervisors may look at some PBX lists (queues); only admins change the PBX.
+  const canWrite = hasRole(useCurrentUser().role, 'admin');
   const list = useListState(25);
   const rows = api.useList(list.query);
   const remove = api.useDelete();
@@ -90,7 +94,9 @@ export function CrudPage<T extends { id: Id }>({
 
   const allColumns: Column<T>[] = [
     ...columns,
-    {
+  ];
+  if (canWrite)
+    allColumns.push({
       key: 'actions',
       header: 'Actions',
       align: 'right',
@@ -121,8 +127,7 @@ export function CrudPage<T extends { id: Id }>({
           </div>
         );
       },
-    },
-  ];
+    });
 
   return (
     <>
@@ -130,9 +135,11 @@ export function CrudPage<T extends { id: Id }>({
         title={title}
         description={description}
         actions={
-          <Button variant="primary" icon="plus" onClick={create}>
-            {addLabel}
-          </Button>
+          canWrite && (
+            <Button variant="primary" icon="plus" onClick={create}>
+              {addLabel}
+            </Button>
+          )
         }
       />
       <PendingChangesBanner />
@@ -152,9 +159,11 @@ export function CrudPage<T extends { id: Id }>({
             icon={icon}
             title={`No ${title.toLowerCase()} yet`}
             action={
-              <Button variant="primary" icon="plus" onClick={create}>
-                {addLabel}
-              </Button>
+              canWrite && (
+                <Button variant="primary" icon="plus" onClick={create}>
+                  {addLabel}
+                </Button>
+              )
             }
           >
             {emptyText}
