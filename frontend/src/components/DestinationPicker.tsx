@@ -73,7 +73,9 @@ export function DestinationPicker({ label, value, onChange, errors = {}, path = 
                 : [
                     ...(choices.some((c) => c.target === value.target)
                       ? []
-                      : [{ value: value.target ?? '', label: value.target ? `#${value.target} (missing)` : 'Choose…' }]),
+                      : [
+                          { value: value.target ?? '', label: value.target ? `#${value.target} (missing)` : 'Choose…' },
+                        ]),
                     ...choices.map((c) => ({ value: c.target ?? '', label: c.label })),
                   ]
             }

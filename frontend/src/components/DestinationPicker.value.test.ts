@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { changeType, describeDestination, optionsFor, toRequest, type DestinationOption } from './DestinationPicker.value';
+import {
+  changeType,
+  describeDestination,
+  optionsFor,
+  toRequest,
+  type DestinationOption,
+} from './DestinationPicker.value';
 
 const options: DestinationOption[] = [
   { type: 'extension', target: '3', label: '101 Front desk' },
@@ -29,12 +35,18 @@ describe('destination picker values', () => {
   });
 
   it('does not carry an id over to another kind of object with the same number', () => {
-    expect(changeType({ type: 'queue', target: '3' }, 'extension', options)).toEqual({ type: 'extension', target: '3' });
+    expect(changeType({ type: 'queue', target: '3' }, 'extension', options)).toEqual({
+      type: 'extension',
+      target: '3',
+    });
     expect(changeType({ type: 'extension', target: '4' }, 'queue', options)).toEqual({ type: 'queue', target: '3' });
   });
 
   it('starts an outside number empty and leaves hang-up without target', () => {
-    expect(changeType({ type: 'extension', target: '3' }, 'external', options)).toEqual({ type: 'external', target: '' });
+    expect(changeType({ type: 'extension', target: '3' }, 'external', options)).toEqual({
+      type: 'external',
+      target: '',
+    });
     expect(changeType({ type: 'external', target: '5551234' }, 'hangup', options)).toEqual({ type: 'hangup' });
   });
 
@@ -48,7 +60,9 @@ describe('destination picker values', () => {
   });
 
   it('describes destinations in words, flagging one that no longer exists', () => {
-    expect(describeDestination({ type: 'voicemail', target: '3' }, options)).toBe('Send to voicemail: Voicemail 101 Front desk');
+    expect(describeDestination({ type: 'voicemail', target: '3' }, options)).toBe(
+      'Send to voicemail: Voicemail 101 Front desk',
+    );
     expect(describeDestination({ type: 'queue', target: '9' }, options)).toBe('Put in a call queue: #9 (missing)');
     expect(describeDestination({ type: 'hangup' }, options)).toBe('Hang up');
   });

@@ -93,7 +93,10 @@ export function toRequest(value: Destination): Destination {
 }
 
 /** A readable sentence for lists: "Ring an extension: 101 Front desk", "Hang up". */
-export function describeDestination(value: Destination | null | undefined, options: readonly DestinationOption[]): string {
+export function describeDestination(
+  value: Destination | null | undefined,
+  options: readonly DestinationOption[],
+): string {
   if (!value) return 'Hang up';
   const kind = kindOf(value.type);
   if (kind.input === 'none') return kind.label;

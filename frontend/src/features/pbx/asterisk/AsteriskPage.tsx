@@ -8,7 +8,10 @@ import styles from './asterisk.module.css';
 export default function AsteriskPage() {
   return (
     <>
-      <PageHeader title="Asterisk" description="The phone engine: its status, applying your changes, and SIP network settings." />
+      <PageHeader
+        title="Asterisk"
+        description="The phone engine: its status, applying your changes, and SIP network settings."
+      />
       <PendingChangesBanner />
       <div className={styles.grid}>
         <AsteriskStatusCard />

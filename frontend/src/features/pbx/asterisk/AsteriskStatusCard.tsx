@@ -26,7 +26,11 @@ export function AsteriskStatusCard() {
       title="Asterisk"
       description="The phone engine BotPBX drives."
       actions={
-        ami && <Badge tone={connected ? 'success' : ami.state === 'connecting' ? 'warning' : 'danger'}>{stateText[ami.state]}</Badge>
+        ami && (
+          <Badge tone={connected ? 'success' : ami.state === 'connecting' ? 'warning' : 'danger'}>
+            {stateText[ami.state]}
+          </Badge>
+        )
       }
     >
       {status.error ? <Alert tone="error">{errorMessage(status.error)}</Alert> : null}
@@ -48,9 +52,7 @@ export function AsteriskStatusCard() {
           </div>
           <div>
             <dt>Running for</dt>
-            <dd>
-              {live.startedAt ? formatUptime((Date.now() - Date.parse(live.startedAt)) / 1000) : '—'}
-            </dd>
+            <dd>{live.startedAt ? formatUptime((Date.now() - Date.parse(live.startedAt)) / 1000) : '—'}</dd>
           </div>
           <div>
             <dt>Modules loaded</dt>

@@ -19,7 +19,11 @@ export function LastApplyCard() {
           : `Asterisk runs the saved configuration${data.appliedAt ? ` (applied ${formatDateTime(data.appliedAt)})` : ''}.`
       }
       actions={
-        data.pendingChanges ? <Badge tone="warning">Changes not applied</Badge> : <Badge tone="success">Up to date</Badge>
+        data.pendingChanges ? (
+          <Badge tone="warning">Changes not applied</Badge>
+        ) : (
+          <Badge tone="success">Up to date</Badge>
+        )
       }
     >
       {data.lastApply ? (

@@ -55,7 +55,8 @@ export function PendingChangesBanner() {
           <div>
             <p className={styles.bannerTitle}>Changes not applied</p>
             <p className={styles.bannerText}>
-              Your saved changes are stored but phones and calls do not use them until {canApply ? 'you apply them' : 'an administrator applies them'}.
+              Your saved changes are stored but phones and calls do not use them until{' '}
+              {canApply ? 'you apply them' : 'an administrator applies them'}.
             </p>
           </div>
           {canApply && (

@@ -32,8 +32,21 @@ export interface SipSettings {
 const sipSettings = settingApi<SipSettings>('/api/sip-settings', 'sip-settings');
 
 const shown = [
-  'bindAddress', 'udpPort', 'tcpPort', 'tlsPort', 'wssPort', 'tlsCertFile', 'tlsKeyFile', 'externalSignalingAddress',
-  'externalMediaAddress', 'localNetworks', 'localNetworks[]', 'rtpStart', 'rtpEnd', 'stunServer', 'extensionCodecs',
+  'bindAddress',
+  'udpPort',
+  'tcpPort',
+  'tlsPort',
+  'wssPort',
+  'tlsCertFile',
+  'tlsKeyFile',
+  'externalSignalingAddress',
+  'externalMediaAddress',
+  'localNetworks',
+  'localNetworks[]',
+  'rtpStart',
+  'rtpEnd',
+  'stunServer',
+  'extensionCodecs',
   'extensionCodecs[]',
 ];
 
@@ -42,7 +55,10 @@ export function SipSettingsCard() {
   const current = sipSettings.useGet();
   const save = sipSettings.usePut();
   const toast = useToast();
-  const { form, setForm, errors, setErrors, failure, run } = useEntityForm<SipSettings | null>(current.data, () => current.data ?? null);
+  const { form, setForm, errors, setErrors, failure, run } = useEntityForm<SipSettings | null>(
+    current.data,
+    () => current.data ?? null,
+  );
 
   useEffect(() => {
     if (current.data && !form) setForm(current.data);
@@ -86,10 +102,30 @@ export function SipSettingsCard() {
           {banner && <Alert tone="error">{banner}</Alert>}
           <FormSection title="Transports" description="Set a port to 0 to turn that transport off.">
             <FieldRow>
-              <TextField label="Listen address" value={form.bindAddress} onChange={(v) => setField('bindAddress', v)} errors={errorsFor(errors, 'bindAddress')} />
-              <NumberField label="UDP port" value={form.udpPort} onChange={(v) => setField('udpPort', v)} errors={errorsFor(errors, 'udpPort')} />
-              <NumberField label="TCP port" value={form.tcpPort} onChange={(v) => setField('tcpPort', v)} errors={errorsFor(errors, 'tcpPort')} />
-              <NumberField label="TLS port" value={form.tlsPort} onChange={(v) => setField('tlsPort', v)} errors={errorsFor(errors, 'tlsPort')} />
+              <TextField
+                label="Listen address"
+                value={form.bindAddress}
+                onChange={(v) => setField('bindAddress', v)}
+                errors={errorsFor(errors, 'bindAddress')}
+              />
+              <NumberField
+                label="UDP port"
+                value={form.udpPort}
+                onChange={(v) => setField('udpPort', v)}
+                errors={errorsFor(errors, 'udpPort')}
+              />
+              <NumberField
+                label="TCP port"
+                value={form.tcpPort}
+                onChange={(v) => setField('tcpPort', v)}
+                errors={errorsFor(errors, 'tcpPort')}
+              />
+              <NumberField
+                label="TLS port"
+                value={form.tlsPort}
+                onChange={(v) => setField('tlsPort', v)}
+                errors={errorsFor(errors, 'tlsPort')}
+              />
               <NumberField
                 label="WebRTC (WSS) port"
                 value={form.wssPort}
@@ -99,30 +135,81 @@ export function SipSettingsCard() {
               />
             </FieldRow>
             <FieldRow>
-              <TextField label="TLS certificate file" value={form.tlsCertFile} onChange={(v) => setField('tlsCertFile', v)} errors={errorsFor(errors, 'tlsCertFile')} />
-              <TextField label="TLS key file" value={form.tlsKeyFile} onChange={(v) => setField('tlsKeyFile', v)} errors={errorsFor(errors, 'tlsKeyFile')} />
+              <TextField
+                label="TLS certificate file"
+                value={form.tlsCertFile}
+                onChange={(v) => setField('tlsCertFile', v)}
+                errors={errorsFor(errors, 'tlsCertFile')}
+              />
+              <TextField
+                label="TLS key file"
+                value={form.tlsKeyFile}
+                onChange={(v) => setField('tlsKeyFile', v)}
+                errors={errorsFor(errors, 'tlsKeyFile')}
+              />
             </FieldRow>
           </FormSection>
-          <FormSection title="NAT" description="Only when the server sits behind a router with a different public address.">
+          <FormSection
+            title="NAT"
+            description="Only when the server sits behind a router with a different public address."
+          >
             <FieldRow>
-              <TextField label="Public address for signalling" value={form.externalSignalingAddress} onChange={(v) => setField('externalSignalingAddress', v)} errors={errorsFor(errors, 'externalSignalingAddress')} />
-              <TextField label="Public address for audio" value={form.externalMediaAddress} onChange={(v) => setField('externalMediaAddress', v)} errors={errorsFor(errors, 'externalMediaAddress')} />
+              <TextField
+                label="Public address for signalling"
+                value={form.externalSignalingAddress}
+                onChange={(v) => setField('externalSignalingAddress', v)}
+                errors={errorsFor(errors, 'externalSignalingAddress')}
+              />
+              <TextField
+                label="Public address for audio"
+                value={form.externalMediaAddress}
+                onChange={(v) => setField('externalMediaAddress', v)}
+                errors={errorsFor(errors, 'externalMediaAddress')}
+              />
             </FieldRow>
             <TextField
               label="Local networks"
               value={form.localNetworks.join(', ')}
-              onChange={(v) => setField('localNetworks', v.split(',').map((s) => s.trimStart()))}
+              onChange={(v) =>
+                setField(
+                  'localNetworks',
+                  v.split(',').map((s) => s.trimStart()),
+                )
+              }
               hint="Comma-separated, e.g. 192.168.1.0/24, 10.0.0.0/8."
-              errors={[...errorsFor(errors, 'localNetworks'), ...form.localNetworks.flatMap((_, i) => errorsFor(errors, `localNetworks[${i}]`))]}
+              errors={[
+                ...errorsFor(errors, 'localNetworks'),
+                ...form.localNetworks.flatMap((_, i) => errorsFor(errors, `localNetworks[${i}]`)),
+              ]}
             />
-            <TextField label="STUN server" placeholder="stun.example.com:3478" value={form.stunServer} onChange={(v) => setField('stunServer', v)} errors={errorsFor(errors, 'stunServer')} />
+            <TextField
+              label="STUN server"
+              placeholder="stun.example.com:3478"
+              value={form.stunServer}
+              onChange={(v) => setField('stunServer', v)}
+              errors={errorsFor(errors, 'stunServer')}
+            />
           </FormSection>
           <FormSection title="Audio">
             <FieldRow>
-              <NumberField label="First RTP port" value={form.rtpStart} onChange={(v) => setField('rtpStart', v)} errors={errorsFor(errors, 'rtpStart')} />
-              <NumberField label="Last RTP port" value={form.rtpEnd} onChange={(v) => setField('rtpEnd', v)} errors={errorsFor(errors, 'rtpEnd')} />
+              <NumberField
+                label="First RTP port"
+                value={form.rtpStart}
+                onChange={(v) => setField('rtpStart', v)}
+                errors={errorsFor(errors, 'rtpStart')}
+              />
+              <NumberField
+                label="Last RTP port"
+                value={form.rtpEnd}
+                onChange={(v) => setField('rtpEnd', v)}
+                errors={errorsFor(errors, 'rtpEnd')}
+              />
             </FieldRow>
-            <CodecOrderEditor codecs={form.extensionCodecs} onChange={(v) => setField('extensionCodecs', v)} errors={errorsFor(errors, 'extensionCodecs')} />
+            <CodecOrderEditor
+              codecs={form.extensionCodecs}
+              onChange={(v) => setField('extensionCodecs', v)}
+              errors={errorsFor(errors, 'extensionCodecs')}
+            />
           </FormSection>
           <div>
             <Button type="submit" variant="primary" busy={save.isPending}>

@@ -11,7 +11,9 @@ describe('apply results in plain words', () => {
     expect(moduleText({ module: 'res_pjsip.so', status: 'failed', attempts: 1, message: 'Module reload error' })).toBe(
       'Failed: Module reload error',
     );
-    expect(moduleText({ module: 'res_pjsip.so', status: 'reloaded', attempts: 1, message: 'ignored' })).toBe('Reloaded');
+    expect(moduleText({ module: 'res_pjsip.so', status: 'reloaded', attempts: 1, message: 'ignored' })).toBe(
+      'Reloaded',
+    );
   });
 
   it('summarises a failed apply with the failing modules and the rollback', () => {
@@ -28,6 +30,8 @@ describe('apply results in plain words', () => {
   });
 
   it('says when nothing needed reloading', () => {
-    expect(applySummary({ success: true, changedFiles: [], modules: [], rolledBack: false })).toMatch(/Nothing had changed/);
+    expect(applySummary({ success: true, changedFiles: [], modules: [], rolledBack: false })).toMatch(
+      /Nothing had changed/,
+    );
   });
 });

@@ -17,7 +17,16 @@ function initial(room?: Conference): ConferenceInput {
     const { id: _id, ...rest } = room;
     return rest;
   }
-  return { number: '', name: '', pin: '', adminPin: '', maxMembers: 0, record: false, announceJoinLeave: true, mohClass: 'default' };
+  return {
+    number: '',
+    name: '',
+    pin: '',
+    adminPin: '',
+    maxMembers: 0,
+    record: false,
+    announceJoinLeave: true,
+    mohClass: 'default',
+  };
 }
 
 export function ConferenceFormDrawer({ mode, onClose, onSaved }: FormProps<Conference>) {
@@ -33,7 +42,13 @@ export function ConferenceFormDrawer({ mode, onClose, onSaved }: FormProps<Confe
   const submit = () =>
     run(async () => {
       if (!mode) return;
-      const input: ConferenceInput = { ...form, number: form.number.trim(), name: form.name.trim(), pin: form.pin.trim(), adminPin: form.adminPin.trim() };
+      const input: ConferenceInput = {
+        ...form,
+        number: form.number.trim(),
+        name: form.name.trim(),
+        pin: form.pin.trim(),
+        adminPin: form.adminPin.trim(),
+      };
       if (mode.kind === 'create') {
         const saved = await create.mutateAsync(input);
         onSaved(`Conference ${saved.number} ${saved.name} was created.`);
@@ -66,11 +81,33 @@ export function ConferenceFormDrawer({ mode, onClose, onSaved }: FormProps<Confe
       <FormStack>
         {banner && <Alert tone="error">{banner}</Alert>}
         <FieldRow>
-          <TextField label="Room number" inputMode="numeric" placeholder="800" value={form.number} onChange={set('number')} errors={errorsFor(errors, 'number')} required />
-          <TextField label="Name" placeholder="Weekly meeting" value={form.name} onChange={set('name')} errors={errorsFor(errors, 'name')} required />
+          <TextField
+            label="Room number"
+            inputMode="numeric"
+            placeholder="800"
+            value={form.number}
+            onChange={set('number')}
+            errors={errorsFor(errors, 'number')}
+            required
+          />
+          <TextField
+            label="Name"
+            placeholder="Weekly meeting"
+            value={form.name}
+            onChange={set('name')}
+            errors={errorsFor(errors, 'name')}
+            required
+          />
         </FieldRow>
         <FieldRow>
-          <TextField label="PIN" inputMode="numeric" value={form.pin} onChange={set('pin')} hint="Optional. Callers must type it to join." errors={errorsFor(errors, 'pin')} />
+          <TextField
+            label="PIN"
+            inputMode="numeric"
+            value={form.pin}
+            onChange={set('pin')}
+            hint="Optional. Callers must type it to join."
+            errors={errorsFor(errors, 'pin')}
+          />
           <TextField
             label="Host PIN"
             inputMode="numeric"
@@ -80,15 +117,28 @@ export function ConferenceFormDrawer({ mode, onClose, onSaved }: FormProps<Confe
             errors={errorsFor(errors, 'adminPin')}
           />
         </FieldRow>
-        <NumberField label="Most people at once" value={form.maxMembers} onChange={set('maxMembers')} hint="0 means no limit." errors={errorsFor(errors, 'maxMembers')} />
+        <NumberField
+          label="Most people at once"
+          value={form.maxMembers}
+          onChange={set('maxMembers')}
+          hint="0 means no limit."
+          errors={errorsFor(errors, 'maxMembers')}
+        />
         <SelectField
           label="Music while alone in the room"
           value={form.mohClass}
-          options={(mohClasses.includes(form.mohClass) ? mohClasses : [form.mohClass, ...mohClasses]).map((n) => ({ value: n, label: n }))}
+          options={(mohClasses.includes(form.mohClass) ? mohClasses : [form.mohClass, ...mohClasses]).map((n) => ({
+            value: n,
+            label: n,
+          }))}
           onChange={set('mohClass')}
           errors={errorsFor(errors, 'mohClass')}
         />
-        <CheckboxField label="Announce people joining and leaving" checked={form.announceJoinLeave} onChange={set('announceJoinLeave')} />
+        <CheckboxField
+          label="Announce people joining and leaving"
+          checked={form.announceJoinLeave}
+          onChange={set('announceJoinLeave')}
+        />
         <CheckboxField label="Record the conference" checked={form.record} onChange={set('record')} />
       </FormStack>
     </Drawer>

@@ -32,7 +32,12 @@ export default function ConferencesPage() {
           header: 'Access',
           render: (c) => (c.pin ? <Badge tone="info">PIN required</Badge> : <Badge>Open</Badge>),
         },
-        { key: 'limit', header: 'Limit', hideOnMobile: true, render: (c) => (c.maxMembers > 0 ? c.maxMembers : 'None') },
+        {
+          key: 'limit',
+          header: 'Limit',
+          hideOnMobile: true,
+          render: (c) => (c.maxMembers > 0 ? c.maxMembers : 'None'),
+        },
         { key: 'record', header: 'Recorded', hideOnMobile: true, render: (c) => (c.record ? 'Yes' : 'No') },
       ]}
     />

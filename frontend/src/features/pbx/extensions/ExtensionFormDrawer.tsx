@@ -30,9 +30,22 @@ const recordingOptions: { value: RecordingPolicy; label: string }[] = [
 
 /** Every path the form renders; other server messages go to the banner. */
 const shown = [
-  'number', 'name', 'email', 'secret', 'outboundCallerId', 'ringTimeoutSeconds', 'maxDevices', 'recording',
-  'voicemail.pin', 'voicemail.maxMessages', 'voicemail.maxMessageSeconds', 'forwarding.always', 'forwarding.busy',
-  'forwarding.noAnswer', 'followMe', 'followMe[]',
+  'number',
+  'name',
+  'email',
+  'secret',
+  'outboundCallerId',
+  'ringTimeoutSeconds',
+  'maxDevices',
+  'recording',
+  'voicemail.pin',
+  'voicemail.maxMessages',
+  'voicemail.maxMessageSeconds',
+  'forwarding.always',
+  'forwarding.busy',
+  'forwarding.noAnswer',
+  'followMe',
+  'followMe[]',
 ];
 
 export function ExtensionFormDrawer({ mode, onClose, onSaved }: FormProps<Extension>) {
@@ -43,10 +56,12 @@ export function ExtensionFormDrawer({ mode, onClose, onSaved }: FormProps<Extens
   );
   const [created, setCreated] = useState<{ label: string; secret: string } | null>(null);
 
-  const setVoicemail = <K extends keyof VoicemailSettings>(key: K) => (value: VoicemailSettings[K]) => {
-    setForm((f) => ({ ...f, voicemail: { ...f.voicemail, [key]: value } }));
-    setErrors((e) => clearErrorsUnder(e, `voicemail.${key}`));
-  };
+  const setVoicemail =
+    <K extends keyof VoicemailSettings>(key: K) =>
+    (value: VoicemailSettings[K]) => {
+      setForm((f) => ({ ...f, voicemail: { ...f.voicemail, [key]: value } }));
+      setErrors((e) => clearErrorsUnder(e, `voicemail.${key}`));
+    };
   const setForwarding = (key: keyof CallForwarding) => (value: string) => {
     setForm((f) => ({ ...f, forwarding: { ...f.forwarding, [key]: value } }));
     setErrors((e) => clearErrorsUnder(e, `forwarding.${key}`));
@@ -58,7 +73,12 @@ export function ExtensionFormDrawer({ mode, onClose, onSaved }: FormProps<Extens
   const submit = () =>
     run(async () => {
       if (!mode) return;
-      const input: ExtensionInput = { ...form, number: form.number.trim(), name: form.name.trim(), email: form.email.trim() };
+      const input: ExtensionInput = {
+        ...form,
+        number: form.number.trim(),
+        name: form.name.trim(),
+        email: form.email.trim(),
+      };
       if (mode.kind === 'create') {
         const result = await create.mutateAsync(input);
         const label = extensionLabel(result.extension);
@@ -79,7 +99,9 @@ export function ExtensionFormDrawer({ mode, onClose, onSaved }: FormProps<Extens
         open={mode !== null}
         title={editing ? 'Edit extension' : 'Add extension'}
         description={
-          editing ? extensionLabel(mode.item) : 'A phone number inside your company, for a desk phone, softphone or browser.'
+          editing
+            ? extensionLabel(mode.item)
+            : 'A phone number inside your company, for a desk phone, softphone or browser.'
         }
         onClose={busy ? () => undefined : onClose}
         onSubmit={() => void submit()}
@@ -108,7 +130,14 @@ export function ExtensionFormDrawer({ mode, onClose, onSaved }: FormProps<Extens
                 errors={errorsFor(errors, 'number')}
                 required
               />
-              <TextField label="Name" placeholder="Front desk" value={form.name} onChange={set('name')} errors={errorsFor(errors, 'name')} required />
+              <TextField
+                label="Name"
+                placeholder="Front desk"
+                value={form.name}
+                onChange={set('name')}
+                errors={errorsFor(errors, 'name')}
+                required
+              />
             </FieldRow>
             <TextField
               label="Email"
@@ -183,7 +212,12 @@ export function ExtensionFormDrawer({ mode, onClose, onSaved }: FormProps<Extens
           </FormSection>
 
           <FormSection title="Voicemail">
-            <CheckboxField label="Voicemail box" description="Callers can leave a message." checked={vm.enabled} onChange={setVoicemail('enabled')} />
+            <CheckboxField
+              label="Voicemail box"
+              description="Callers can leave a message."
+              checked={vm.enabled}
+              onChange={setVoicemail('enabled')}
+            />
             {vm.enabled && (
               <>
                 <FieldRow>
@@ -225,15 +259,39 @@ export function ExtensionFormDrawer({ mode, onClose, onSaved }: FormProps<Extens
             )}
           </FormSection>
 
-          <FormSection title="Forwarding" description="Numbers can be internal extensions or outside numbers. Leave empty for off.">
-            <TextField label="Forward every call to" inputMode="tel" value={form.forwarding.always} onChange={setForwarding('always')} errors={errorsFor(errors, 'forwarding.always')} />
+          <FormSection
+            title="Forwarding"
+            description="Numbers can be internal extensions or outside numbers. Leave empty for off."
+          >
+            <TextField
+              label="Forward every call to"
+              inputMode="tel"
+              value={form.forwarding.always}
+              onChange={setForwarding('always')}
+              errors={errorsFor(errors, 'forwarding.always')}
+            />
             <FieldRow>
-              <TextField label="When busy, forward to" inputMode="tel" value={form.forwarding.busy} onChange={setForwarding('busy')} errors={errorsFor(errors, 'forwarding.busy')} />
-              <TextField label="When not answered, forward to" inputMode="tel" value={form.forwarding.noAnswer} onChange={setForwarding('noAnswer')} errors={errorsFor(errors, 'forwarding.noAnswer')} />
+              <TextField
+                label="When busy, forward to"
+                inputMode="tel"
+                value={form.forwarding.busy}
+                onChange={setForwarding('busy')}
+                errors={errorsFor(errors, 'forwarding.busy')}
+              />
+              <TextField
+                label="When not answered, forward to"
+                inputMode="tel"
+                value={form.forwarding.noAnswer}
+                onChange={setForwarding('noAnswer')}
+                errors={errorsFor(errors, 'forwarding.noAnswer')}
+              />
             </FieldRow>
           </FormSection>
 
-          <FormSection title="Follow me" description="If nobody answers, these numbers are tried one after another, in this order.">
+          <FormSection
+            title="Follow me"
+            description="If nobody answers, these numbers are tried one after another, in this order."
+          >
             <FollowMeEditor
               steps={form.followMe}
               errors={errors}

@@ -20,7 +20,10 @@ export default function FeatureCodesPage() {
   const current = featureCodes.useGet();
   const save = featureCodes.usePut();
   const toast = useToast();
-  const { form, setForm, errors, setErrors, failure, run } = useEntityForm<FeatureCodes | null>(current.data, () => current.data ?? null);
+  const { form, setForm, errors, setErrors, failure, run } = useEntityForm<FeatureCodes | null>(
+    current.data,
+    () => current.data ?? null,
+  );
 
   useEffect(() => {
     if (current.data && !form) setForm(current.data);
@@ -34,7 +37,9 @@ export default function FeatureCodesPage() {
   const submit = () =>
     run(async () => {
       if (!form) return;
-      const trimmed = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v).trim()])) as unknown as FeatureCodes;
+      const trimmed = Object.fromEntries(
+        Object.entries(form).map(([k, v]) => [k, String(v).trim()]),
+      ) as unknown as FeatureCodes;
       await save.mutateAsync(trimmed);
       toast.success('Feature codes were saved. Apply the changes so phones use them.');
     });
@@ -43,7 +48,10 @@ export default function FeatureCodesPage() {
 
   return (
     <>
-      <PageHeader title="Feature Codes" description="The star codes people dial on their phones for voicemail, forwarding and more." />
+      <PageHeader
+        title="Feature Codes"
+        description="The star codes people dial on their phones for voicemail, forwarding and more."
+      />
       <PendingChangesBanner />
       {current.error ? <Alert tone="error">{errorMessage(current.error)}</Alert> : null}
       {form && (

@@ -67,7 +67,13 @@ export function MohClassFormDrawer({ mode, onClose, onSaved }: FormProps<MohClas
           errors={errorsFor(errors, 'name')}
           required
         />
-        <SelectField label="Play order" value={form.sort} options={sorts} onChange={(v) => set('sort')(v as MohSort)} errors={errorsFor(errors, 'sort')} />
+        <SelectField
+          label="Play order"
+          value={form.sort}
+          options={sorts}
+          onChange={(v) => set('sort')(v as MohSort)}
+          errors={errorsFor(errors, 'sort')}
+        />
         {editing ? (
           <FormSection title="Audio files">
             <MohFiles classId={mode.item.id} />

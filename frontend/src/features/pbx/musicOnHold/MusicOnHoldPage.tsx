@@ -16,7 +16,11 @@ export default function MusicOnHoldPage() {
       emptyText="Asterisk's built-in “default” class plays until you add your own music."
       Form={MohClassFormDrawer}
       columns={[
-        { key: 'name', header: 'Name', render: (m) => <span className={`${styles.primary} ${styles.mono}`}>{m.name}</span> },
+        {
+          key: 'name',
+          header: 'Name',
+          render: (m) => <span className={`${styles.primary} ${styles.mono}`}>{m.name}</span>,
+        },
         { key: 'sort', header: 'Play order', render: (m) => (m.sort === 'alpha' ? 'In file-name order' : 'Shuffle') },
       ]}
     />

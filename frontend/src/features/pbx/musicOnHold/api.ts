@@ -74,4 +74,3 @@ export function useMohClassNames(enabled = true): string[] {
   const names = (classes.data?.items ?? []).map((c) => c.name);
   return names.includes('default') ? names : ['default', ...names];
 }
-

@@ -15,9 +15,23 @@ import { newQueue, queueStrategies, queuesApi, type CallQueue, type CallQueueInp
 import { QueueMembersEditor } from './QueueMembersEditor';
 
 const shown = [
-  'number', 'name', 'strategy', 'memberTimeoutSeconds', 'retrySeconds', 'weight', 'wrapUpSeconds', 'members', 'members[]',
-  'mohClass', 'announceFrequencySeconds', 'periodicAnnounce', 'periodicAnnounceFrequencySeconds', 'maxWaitSeconds',
-  'timeoutDestination', 'timeoutDestination.type', 'timeoutDestination.target',
+  'number',
+  'name',
+  'strategy',
+  'memberTimeoutSeconds',
+  'retrySeconds',
+  'weight',
+  'wrapUpSeconds',
+  'members',
+  'members[]',
+  'mohClass',
+  'announceFrequencySeconds',
+  'periodicAnnounce',
+  'periodicAnnounceFrequencySeconds',
+  'maxWaitSeconds',
+  'timeoutDestination',
+  'timeoutDestination.type',
+  'timeoutDestination.target',
 ];
 
 export function QueueFormDrawer({ mode, onClose, onSaved }: FormProps<CallQueue>) {
@@ -76,8 +90,24 @@ export function QueueFormDrawer({ mode, onClose, onSaved }: FormProps<CallQueue>
       <FormStack>
         {banner && <Alert tone="error">{banner}</Alert>}
         <FieldRow>
-          <TextField label="Queue number" inputMode="numeric" placeholder="600" value={form.number} onChange={set('number')} hint="Dialled to reach the queue." errors={errorsFor(errors, 'number')} required />
-          <TextField label="Name" placeholder="Support" value={form.name} onChange={set('name')} errors={errorsFor(errors, 'name')} required />
+          <TextField
+            label="Queue number"
+            inputMode="numeric"
+            placeholder="600"
+            value={form.number}
+            onChange={set('number')}
+            hint="Dialled to reach the queue."
+            errors={errorsFor(errors, 'number')}
+            required
+          />
+          <TextField
+            label="Name"
+            placeholder="Support"
+            value={form.name}
+            onChange={set('name')}
+            errors={errorsFor(errors, 'name')}
+            required
+          />
         </FieldRow>
         <SelectField
           label="Who rings first"
@@ -105,9 +135,24 @@ export function QueueFormDrawer({ mode, onClose, onSaved }: FormProps<CallQueue>
             onChange={set('allowDynamicMembers')}
           />
           <FieldRow>
-            <NumberField label="Ring each agent for (seconds)" value={form.memberTimeoutSeconds} onChange={set('memberTimeoutSeconds')} errors={errorsFor(errors, 'memberTimeoutSeconds')} />
-            <NumberField label="Pause between tries (seconds)" value={form.retrySeconds} onChange={set('retrySeconds')} errors={errorsFor(errors, 'retrySeconds')} />
-            <NumberField label="Rest after a call (seconds)" value={form.wrapUpSeconds} onChange={set('wrapUpSeconds')} errors={errorsFor(errors, 'wrapUpSeconds')} />
+            <NumberField
+              label="Ring each agent for (seconds)"
+              value={form.memberTimeoutSeconds}
+              onChange={set('memberTimeoutSeconds')}
+              errors={errorsFor(errors, 'memberTimeoutSeconds')}
+            />
+            <NumberField
+              label="Pause between tries (seconds)"
+              value={form.retrySeconds}
+              onChange={set('retrySeconds')}
+              errors={errorsFor(errors, 'retrySeconds')}
+            />
+            <NumberField
+              label="Rest after a call (seconds)"
+              value={form.wrapUpSeconds}
+              onChange={set('wrapUpSeconds')}
+              errors={errorsFor(errors, 'wrapUpSeconds')}
+            />
           </FieldRow>
         </FormSection>
 
@@ -115,14 +160,30 @@ export function QueueFormDrawer({ mode, onClose, onSaved }: FormProps<CallQueue>
           <SelectField
             label="Music on hold"
             value={form.mohClass}
-            options={(mohClasses.includes(form.mohClass) ? mohClasses : [form.mohClass, ...mohClasses]).map((n) => ({ value: n, label: n }))}
+            options={(mohClasses.includes(form.mohClass) ? mohClasses : [form.mohClass, ...mohClasses]).map((n) => ({
+              value: n,
+              label: n,
+            }))}
             onChange={set('mohClass')}
             errors={errorsFor(errors, 'mohClass')}
           />
-          <CheckboxField label="Tell callers their place in line" checked={form.announcePosition} onChange={set('announcePosition')} />
-          <CheckboxField label="Tell callers the expected wait" checked={form.announceHoldTime} onChange={set('announceHoldTime')} />
+          <CheckboxField
+            label="Tell callers their place in line"
+            checked={form.announcePosition}
+            onChange={set('announcePosition')}
+          />
+          <CheckboxField
+            label="Tell callers the expected wait"
+            checked={form.announceHoldTime}
+            onChange={set('announceHoldTime')}
+          />
           {(form.announcePosition || form.announceHoldTime) && (
-            <NumberField label="Repeat every (seconds)" value={form.announceFrequencySeconds} onChange={set('announceFrequencySeconds')} errors={errorsFor(errors, 'announceFrequencySeconds')} />
+            <NumberField
+              label="Repeat every (seconds)"
+              value={form.announceFrequencySeconds}
+              onChange={set('announceFrequencySeconds')}
+              errors={errorsFor(errors, 'announceFrequencySeconds')}
+            />
           )}
           <FieldRow>
             <TextField
@@ -133,10 +194,23 @@ export function QueueFormDrawer({ mode, onClose, onSaved }: FormProps<CallQueue>
               hint="An Asterisk sound name; empty for none."
               errors={errorsFor(errors, 'periodicAnnounce')}
             />
-            <NumberField label="Every (seconds)" value={form.periodicAnnounceFrequencySeconds} onChange={set('periodicAnnounceFrequencySeconds')} errors={errorsFor(errors, 'periodicAnnounceFrequencySeconds')} />
+            <NumberField
+              label="Every (seconds)"
+              value={form.periodicAnnounceFrequencySeconds}
+              onChange={set('periodicAnnounceFrequencySeconds')}
+              errors={errorsFor(errors, 'periodicAnnounceFrequencySeconds')}
+            />
           </FieldRow>
-          <CheckboxField label="Let callers join when no agent is logged in" checked={form.joinEmpty} onChange={set('joinEmpty')} />
-          <CheckboxField label="Send waiting callers on when the last agent leaves" checked={form.leaveWhenEmpty} onChange={set('leaveWhenEmpty')} />
+          <CheckboxField
+            label="Let callers join when no agent is logged in"
+            checked={form.joinEmpty}
+            onChange={set('joinEmpty')}
+          />
+          <CheckboxField
+            label="Send waiting callers on when the last agent leaves"
+            checked={form.leaveWhenEmpty}
+            onChange={set('leaveWhenEmpty')}
+          />
         </FormSection>
 
         <FormSection title="When nobody answers">

@@ -22,7 +22,9 @@ export function QueueMembersEditor({
 }) {
   const firstFree = extensions.find((e) => !members.some((m) => m.extensionId === e.id));
   const options = (current: number) => [
-    ...(extensions.some((e) => e.id === current) ? [] : [{ value: String(current), label: `Extension #${current} (missing)` }]),
+    ...(extensions.some((e) => e.id === current)
+      ? []
+      : [{ value: String(current), label: `Extension #${current} (missing)` }]),
     ...extensions
       .filter((e) => e.id === current || !members.some((m) => m.extensionId === e.id))
       .map((e) => ({ value: String(e.id), label: extensionLabel(e) })),
@@ -35,17 +37,25 @@ export function QueueMembersEditor({
       ordered={false}
       addLabel="Add member"
       emptyText={
-        extensions.length === 0 ? 'Create extensions first; then add them here.' : 'No fixed members: agents log in with the queue login code.'
+        extensions.length === 0
+          ? 'Create extensions first; then add them here.'
+          : 'No fixed members: agents log in with the queue login code.'
       }
       errors={errorsFor(errors, 'members')}
-      onAdd={firstFree ? () => onChange([...members, { extensionId: firstFree.id, penalty: 0 }], clearErrorsUnder(errors, 'members')) : undefined}
+      onAdd={
+        firstFree
+          ? () => onChange([...members, { extensionId: firstFree.id, penalty: 0 }], clearErrorsUnder(errors, 'members'))
+          : undefined
+      }
       onChange={(next, change) =>
         onChange(
           next,
           reindexErrors(
             errors,
             'members',
-            change.kind === 'move' ? orderAfterMove(members.length, change.index, change.delta) : orderAfterRemove(members.length, change.index),
+            change.kind === 'move'
+              ? orderAfterMove(members.length, change.index, change.delta)
+              : orderAfterRemove(members.length, change.index),
           ),
         )
       }
@@ -56,7 +66,10 @@ export function QueueMembersEditor({
             value={String(member.extensionId)}
             options={options(member.extensionId)}
             onChange={(v) =>
-              onChange(replaceAt(members, index, { ...member, extensionId: Number(v) }), clearErrorsUnder(errors, `members[${index}].extensionId`))
+              onChange(
+                replaceAt(members, index, { ...member, extensionId: Number(v) }),
+                clearErrorsUnder(errors, `members[${index}].extensionId`),
+              )
             }
             errors={errorsFor(errors, `members[${index}].extensionId`)}
           />
@@ -65,7 +78,10 @@ export function QueueMembersEditor({
             value={member.penalty}
             hint="0 rings first; higher numbers only when lower ones are busy."
             onChange={(penalty) =>
-              onChange(replaceAt(members, index, { ...member, penalty }), clearErrorsUnder(errors, `members[${index}].penalty`))
+              onChange(
+                replaceAt(members, index, { ...member, penalty }),
+                clearErrorsUnder(errors, `members[${index}].penalty`),
+              )
             }
             errors={errorsFor(errors, `members[${index}].penalty`)}
           />

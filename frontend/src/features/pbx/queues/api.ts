@@ -39,11 +39,31 @@ export const queuesApi = crudApi<CallQueue, CallQueueInput>('/api/queues', 'queu
 
 /** Asterisk's ring strategies (queues.conf `strategy`) in words an office manager understands. */
 export const queueStrategies: readonly { value: QueueStrategy; label: string; description: string }[] = [
-  { value: 'ringall', label: 'Ring everyone', description: 'All free agents ring at once; the first to answer gets the call.' },
-  { value: 'leastrecent', label: 'Longest idle first', description: 'The agent who finished a call longest ago rings first.' },
-  { value: 'fewestcalls', label: 'Fewest calls first', description: 'The agent who took the fewest calls from this queue rings first.' },
-  { value: 'rrmemory', label: 'Take turns', description: 'Agents ring one at a time, continuing after whoever rang last.' },
-  { value: 'linear', label: 'In list order', description: 'Always starts with the first agent in the list, then the next.' },
+  {
+    value: 'ringall',
+    label: 'Ring everyone',
+    description: 'All free agents ring at once; the first to answer gets the call.',
+  },
+  {
+    value: 'leastrecent',
+    label: 'Longest idle first',
+    description: 'The agent who finished a call longest ago rings first.',
+  },
+  {
+    value: 'fewestcalls',
+    label: 'Fewest calls first',
+    description: 'The agent who took the fewest calls from this queue rings first.',
+  },
+  {
+    value: 'rrmemory',
+    label: 'Take turns',
+    description: 'Agents ring one at a time, continuing after whoever rang last.',
+  },
+  {
+    value: 'linear',
+    label: 'In list order',
+    description: 'Always starts with the first agent in the list, then the next.',
+  },
   { value: 'random', label: 'Random', description: 'A random free agent rings.' },
 ];
 

@@ -16,8 +16,15 @@ import { useEntityForm } from '../shared/useEntityForm';
 import { ringGroupsApi, ringStrategies, type RingGroup, type RingGroupInput, type RingStrategy } from './api';
 
 const shown = [
-  'number', 'name', 'strategy', 'ringSeconds', 'memberExtensionIds', 'memberExtensionIds[]', 'noAnswerDestination',
-  'noAnswerDestination.type', 'noAnswerDestination.target',
+  'number',
+  'name',
+  'strategy',
+  'ringSeconds',
+  'memberExtensionIds',
+  'memberExtensionIds[]',
+  'noAnswerDestination',
+  'noAnswerDestination.type',
+  'noAnswerDestination.target',
 ];
 
 function initial(group?: RingGroup): RingGroupInput {
@@ -25,7 +32,14 @@ function initial(group?: RingGroup): RingGroupInput {
     const { id: _id, ...rest } = group;
     return rest;
   }
-  return { number: '', name: '', strategy: 'ringAll', ringSeconds: 20, memberExtensionIds: [], noAnswerDestination: { type: 'hangup' } };
+  return {
+    number: '',
+    name: '',
+    strategy: 'ringAll',
+    ringSeconds: 20,
+    memberExtensionIds: [],
+    noAnswerDestination: { type: 'hangup' },
+  };
 }
 
 export function RingGroupFormDrawer({ mode, onClose, onSaved }: FormProps<RingGroup>) {
@@ -82,8 +96,23 @@ export function RingGroupFormDrawer({ mode, onClose, onSaved }: FormProps<RingGr
       <FormStack>
         {banner && <Alert tone="error">{banner}</Alert>}
         <FieldRow>
-          <TextField label="Group number" inputMode="numeric" placeholder="700" value={form.number} onChange={set('number')} errors={errorsFor(errors, 'number')} required />
-          <TextField label="Name" placeholder="Sales team" value={form.name} onChange={set('name')} errors={errorsFor(errors, 'name')} required />
+          <TextField
+            label="Group number"
+            inputMode="numeric"
+            placeholder="700"
+            value={form.number}
+            onChange={set('number')}
+            errors={errorsFor(errors, 'number')}
+            required
+          />
+          <TextField
+            label="Name"
+            placeholder="Sales team"
+            value={form.name}
+            onChange={set('name')}
+            errors={errorsFor(errors, 'name')}
+            required
+          />
         </FieldRow>
         <FieldRow>
           <SelectField
@@ -101,7 +130,10 @@ export function RingGroupFormDrawer({ mode, onClose, onSaved }: FormProps<RingGr
             errors={errorsFor(errors, 'ringSeconds')}
           />
         </FieldRow>
-        <FormSection title="Phones in the group" description={form.strategy === 'hunt' ? 'They ring in this order.' : undefined}>
+        <FormSection
+          title="Phones in the group"
+          description={form.strategy === 'hunt' ? 'They ring in this order.' : undefined}
+        >
           <OrderedListEditor
             label="group member"
             items={form.memberExtensionIds}
@@ -138,7 +170,10 @@ export function RingGroupFormDrawer({ mode, onClose, onSaved }: FormProps<RingGr
             <SelectField
               label="Add a phone"
               value=""
-              options={[{ value: '', label: 'Choose an extension…' }, ...free.map((e) => ({ value: String(e.id), label: extensionLabel(e) }))]}
+              options={[
+                { value: '', label: 'Choose an extension…' },
+                ...free.map((e) => ({ value: String(e.id), label: extensionLabel(e) })),
+              ]}
               onChange={(v) => {
                 if (v === '') return;
                 setForm((f) => ({ ...f, memberExtensionIds: [...f.memberExtensionIds, Number(v)] }));

@@ -33,7 +33,8 @@ export default function RingGroupsPage() {
           key: 'strategy',
           header: 'Rings',
           hideOnMobile: true,
-          render: (g) => `${ringStrategies.find((s) => s.value === g.strategy)?.label ?? g.strategy}, ${g.ringSeconds} s`,
+          render: (g) =>
+            `${ringStrategies.find((s) => s.value === g.strategy)?.label ?? g.strategy}, ${g.ringSeconds} s`,
         },
         { key: 'members', header: 'Phones', render: (g) => g.memberExtensionIds.length },
         {

@@ -20,6 +20,10 @@ export type RingGroupInput = Omit<RingGroup, 'id'>;
 export const ringGroupsApi = crudApi<RingGroup, RingGroupInput>('/api/ring-groups', 'ring-groups');
 
 export const ringStrategies: readonly { value: RingStrategy; label: string; description: string }[] = [
-  { value: 'ringAll', label: 'Ring all at once', description: 'Every phone in the group rings together; the first to pick up gets the call.' },
+  {
+    value: 'ringAll',
+    label: 'Ring all at once',
+    description: 'Every phone in the group rings together; the first to pick up gets the call.',
+  },
   { value: 'hunt', label: 'One after another', description: 'Phones ring one at a time, in the order of the list.' },
 ];

@@ -75,7 +75,14 @@ export function InboundRouteFormDrawer({ mode, onClose, onSaved }: FormProps<Inb
     >
       <FormStack>
         {banner && <Alert tone="error">{banner}</Alert>}
-        <TextField label="Name" placeholder="Main number" value={form.name} onChange={set('name')} errors={errorsFor(errors, 'name')} required />
+        <TextField
+          label="Name"
+          placeholder="Main number"
+          value={form.name}
+          onChange={set('name')}
+          errors={errorsFor(errors, 'name')}
+          required
+        />
         <TextField
           label="Phone number (DID)"
           inputMode="tel"

@@ -19,8 +19,18 @@ import { patternExamples } from './dialPatterns';
 import { PatternTester } from './PatternTester';
 
 const shown = [
-  'name', 'patterns', 'patterns[]', 'strip', 'prepend', 'trunkIds', 'trunkIds[]', 'callerIdOverride',
-  'allowedExtensionIds', 'allowedExtensionIds[]', 'emergencyNumbers', 'emergencyNumbers[]',
+  'name',
+  'patterns',
+  'patterns[]',
+  'strip',
+  'prepend',
+  'trunkIds',
+  'trunkIds[]',
+  'callerIdOverride',
+  'allowedExtensionIds',
+  'allowedExtensionIds[]',
+  'emergencyNumbers',
+  'emergencyNumbers[]',
 ];
 
 function initial(route: OutboundRoute | undefined, nextPosition: number): OutboundRouteInput {
@@ -42,11 +52,18 @@ function initial(route: OutboundRoute | undefined, nextPosition: number): Outbou
 }
 
 /** Re-keys the row messages of a list after a move or removal (see reindexErrors). */
-function followRows(errors: FieldErrors, field: string, length: number, change: { kind: 'move'; index: number; delta: number } | { kind: 'remove'; index: number }) {
+function followRows(
+  errors: FieldErrors,
+  field: string,
+  length: number,
+  change: { kind: 'move'; index: number; delta: number } | { kind: 'remove'; index: number },
+) {
   return reindexErrors(
     errors,
     field,
-    change.kind === 'move' ? orderAfterMove(length, change.index, change.delta) : orderAfterRemove(length, change.index),
+    change.kind === 'move'
+      ? orderAfterMove(length, change.index, change.delta)
+      : orderAfterRemove(length, change.index),
   );
 }
 
@@ -110,7 +127,14 @@ export function OutboundRouteFormDrawer({ mode, onClose, onSaved }: FormProps<Ou
     >
       <FormStack>
         {banner && <Alert tone="error">{banner}</Alert>}
-        <TextField label="Name" placeholder="Local and long distance" value={form.name} onChange={set('name')} errors={errorsFor(errors, 'name')} required />
+        <TextField
+          label="Name"
+          placeholder="Local and long distance"
+          value={form.name}
+          onChange={set('name')}
+          errors={errorsFor(errors, 'name')}
+          required
+        />
 
         <FormSection
           title="Dial patterns"
@@ -171,7 +195,10 @@ export function OutboundRouteFormDrawer({ mode, onClose, onSaved }: FormProps<Ou
           <PatternTester patterns={form.patterns} strip={form.strip} prepend={form.prepend} />
         </FormSection>
 
-        <FormSection title="Trunks" description="Tried in this order: when one is busy or down, the next one takes the call.">
+        <FormSection
+          title="Trunks"
+          description="Tried in this order: when one is busy or down, the next one takes the call."
+        >
           <OrderedListEditor
             label="trunk"
             items={form.trunkIds}
@@ -196,7 +223,10 @@ export function OutboundRouteFormDrawer({ mode, onClose, onSaved }: FormProps<Ou
             <SelectField
               label="Add a trunk"
               value=""
-              options={[{ value: '', label: 'Choose a trunk…' }, ...unusedTrunks.map((t) => ({ value: String(t.id), label: t.name }))]}
+              options={[
+                { value: '', label: 'Choose a trunk…' },
+                ...unusedTrunks.map((t) => ({ value: String(t.id), label: t.name })),
+              ]}
               onChange={(v) => {
                 if (v === '') return;
                 setForm((f) => ({ ...f, trunkIds: [...f.trunkIds, Number(v)] }));
@@ -220,7 +250,10 @@ export function OutboundRouteFormDrawer({ mode, onClose, onSaved }: FormProps<Ou
             value={form.emergencyNumbers.join(', ')}
             onChange={(v) => set('emergencyNumbers')(v.split(',').map((s) => s.trimStart()))}
             hint="Always allowed through this route's trunks, for everyone (e.g. 911, 112). Comma-separated."
-            errors={[...errorsFor(errors, 'emergencyNumbers'), ...form.emergencyNumbers.flatMap((_, i) => errorsFor(errors, `emergencyNumbers[${i}]`))]}
+            errors={[
+              ...errorsFor(errors, 'emergencyNumbers'),
+              ...form.emergencyNumbers.flatMap((_, i) => errorsFor(errors, `emergencyNumbers[${i}]`)),
+            ]}
           />
           <SelectField
             label="Who may use this route"

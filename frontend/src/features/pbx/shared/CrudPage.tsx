@@ -92,9 +92,7 @@ export function CrudPage<T extends { id: Id }>({
   const create = () => setMode({ kind: 'create' });
   const addLabel = `Add ${noun}`;
 
-  const allColumns: Column<T>[] = [
-    ...columns,
-  ];
+  const allColumns: Column<T>[] = [...columns];
   if (canWrite)
     allColumns.push({
       key: 'actions',

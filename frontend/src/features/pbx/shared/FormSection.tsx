@@ -2,7 +2,15 @@ import type { ReactNode } from 'react';
 import styles from './pbx.module.css';
 
 /** A titled group of fields inside a drawer ("Voicemail", "Forwarding"), so long forms stay scannable. */
-export function FormSection({ title, description, children }: { title: string; description?: ReactNode; children: ReactNode }) {
+export function FormSection({
+  title,
+  description,
+  children,
+}: {
+  title: string;
+  description?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <fieldset className={styles.section}>
       <legend className={styles.sectionTitle}>{title}</legend>

@@ -9,7 +9,10 @@ export interface OrderedListEditorProps<T> {
   items: readonly T[];
   /** Renders the inputs of one row; `index` is its position (0-based). */
   renderItem: (item: T, index: number) => ReactNode;
-  onChange: (items: T[], change: { kind: 'move'; index: number; delta: number } | { kind: 'remove'; index: number }) => void;
+  onChange: (
+    items: T[],
+    change: { kind: 'move'; index: number; delta: number } | { kind: 'remove'; index: number },
+  ) => void;
   onAdd?: () => void;
   addLabel?: string;
   /** Shown when the list is empty. */

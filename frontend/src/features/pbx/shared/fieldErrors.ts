@@ -41,7 +41,5 @@ export function bannerFor(error: unknown, shown: readonly string[]): string | nu
     return !exact.has(k) && !lists.some((list) => k.startsWith(`${list}[`));
   });
   if (unshown.length === 0) return null;
-  return unshown
-    .map(([key, messages]) => messages.map((m) => (key ? fieldMessage(key, m) : m)).join(' '))
-    .join('\n');
+  return unshown.map(([key, messages]) => messages.map((m) => (key ? fieldMessage(key, m) : m)).join(' ')).join('\n');
 }

@@ -14,7 +14,9 @@ function follow(errors: FieldErrors, field: string, length: number, change: Chan
   return reindexErrors(
     errors,
     field,
-    change.kind === 'move' ? orderAfterMove(length, change.index, change.delta) : orderAfterRemove(length, change.index),
+    change.kind === 'move'
+      ? orderAfterMove(length, change.index, change.delta)
+      : orderAfterRemove(length, change.index),
   );
 }
 
@@ -44,10 +46,34 @@ export function WeeklyRangesEditor({
       onChange={(next, change) => onChange(next, follow(errors, 'ranges', ranges.length, change))}
       renderItem={(range, index) => (
         <FieldRow>
-          <SelectField label="From" value={range.fromDay} options={dayOptions} onChange={(v) => edit(index, { ...range, fromDay: v as WeekDay }, 'fromDay')} errors={errorsFor(errors, `ranges[${index}].fromDay`)} />
-          <SelectField label="To" value={range.toDay} options={dayOptions} onChange={(v) => edit(index, { ...range, toDay: v as WeekDay }, 'toDay')} errors={errorsFor(errors, `ranges[${index}].toDay`)} />
-          <TextField label="Opens" type="time" value={range.start} onChange={(v) => edit(index, { ...range, start: v }, 'start')} errors={errorsFor(errors, `ranges[${index}].start`)} />
-          <TextField label="Closes" type="time" value={range.end} onChange={(v) => edit(index, { ...range, end: v }, 'end')} errors={errorsFor(errors, `ranges[${index}].end`)} />
+          <SelectField
+            label="From"
+            value={range.fromDay}
+            options={dayOptions}
+            onChange={(v) => edit(index, { ...range, fromDay: v as WeekDay }, 'fromDay')}
+            errors={errorsFor(errors, `ranges[${index}].fromDay`)}
+          />
+          <SelectField
+            label="To"
+            value={range.toDay}
+            options={dayOptions}
+            onChange={(v) => edit(index, { ...range, toDay: v as WeekDay }, 'toDay')}
+            errors={errorsFor(errors, `ranges[${index}].toDay`)}
+          />
+          <TextField
+            label="Opens"
+            type="time"
+            value={range.start}
+            onChange={(v) => edit(index, { ...range, start: v }, 'start')}
+            errors={errorsFor(errors, `ranges[${index}].start`)}
+          />
+          <TextField
+            label="Closes"
+            type="time"
+            value={range.end}
+            onChange={(v) => edit(index, { ...range, end: v }, 'end')}
+            errors={errorsFor(errors, `ranges[${index}].end`)}
+          />
         </FieldRow>
       )}
     />
@@ -80,10 +106,32 @@ export function HolidaysEditor({
       onChange={(next, change) => onChange(next, follow(errors, 'holidays', holidays.length, change))}
       renderItem={(holiday, index) => (
         <FieldRow>
-          <TextField label="Holiday" placeholder="Christmas" value={holiday.name} onChange={(v) => edit(index, { ...holiday, name: v }, 'name')} errors={errorsFor(errors, `holidays[${index}].name`)} />
-          <SelectField label="Month" value={String(holiday.month)} options={monthOptions} onChange={(v) => edit(index, { ...holiday, month: Number(v) }, 'month')} errors={errorsFor(errors, `holidays[${index}].month`)} />
-          <NumberField label="First day" value={holiday.fromDay} onChange={(v) => edit(index, { ...holiday, fromDay: v }, 'fromDay')} errors={errorsFor(errors, `holidays[${index}].fromDay`)} />
-          <NumberField label="Last day" value={holiday.toDay} onChange={(v) => edit(index, { ...holiday, toDay: v }, 'toDay')} errors={errorsFor(errors, `holidays[${index}].toDay`)} />
+          <TextField
+            label="Holiday"
+            placeholder="Christmas"
+            value={holiday.name}
+            onChange={(v) => edit(index, { ...holiday, name: v }, 'name')}
+            errors={errorsFor(errors, `holidays[${index}].name`)}
+          />
+          <SelectField
+            label="Month"
+            value={String(holiday.month)}
+            options={monthOptions}
+            onChange={(v) => edit(index, { ...holiday, month: Number(v) }, 'month')}
+            errors={errorsFor(errors, `holidays[${index}].month`)}
+          />
+          <NumberField
+            label="First day"
+            value={holiday.fromDay}
+            onChange={(v) => edit(index, { ...holiday, fromDay: v }, 'fromDay')}
+            errors={errorsFor(errors, `holidays[${index}].fromDay`)}
+          />
+          <NumberField
+            label="Last day"
+            value={holiday.toDay}
+            onChange={(v) => edit(index, { ...holiday, toDay: v }, 'toDay')}
+            errors={errorsFor(errors, `holidays[${index}].toDay`)}
+          />
         </FieldRow>
       )}
     />

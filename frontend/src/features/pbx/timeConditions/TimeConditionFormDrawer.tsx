@@ -14,8 +14,18 @@ import { browserTimeZone, newTimeCondition } from './schedule';
 import { HolidaysEditor, WeeklyRangesEditor } from './ScheduleEditors';
 
 const shown = [
-  'name', 'timeZone', 'ranges', 'ranges[]', 'holidays', 'holidays[]', 'open', 'open.type', 'open.target', 'closed',
-  'closed.type', 'closed.target',
+  'name',
+  'timeZone',
+  'ranges',
+  'ranges[]',
+  'holidays',
+  'holidays[]',
+  'open',
+  'open.type',
+  'open.target',
+  'closed',
+  'closed.type',
+  'closed.target',
 ];
 
 export function TimeConditionFormDrawer({ mode, onClose, onSaved }: FormProps<TimeCondition>) {
@@ -75,7 +85,14 @@ export function TimeConditionFormDrawer({ mode, onClose, onSaved }: FormProps<Ti
     >
       <FormStack>
         {banner && <Alert tone="error">{banner}</Alert>}
-        <TextField label="Name" placeholder="Office hours" value={form.name} onChange={set('name')} errors={errorsFor(errors, 'name')} required />
+        <TextField
+          label="Name"
+          placeholder="Office hours"
+          value={form.name}
+          onChange={set('name')}
+          errors={errorsFor(errors, 'name')}
+          required
+        />
         <SelectField
           label="Time zone"
           value={form.timeZone}
@@ -104,8 +121,20 @@ export function TimeConditionFormDrawer({ mode, onClose, onSaved }: FormProps<Ti
             }}
           />
         </FormSection>
-        <DestinationPicker label="While open, send calls to" value={form.open} onChange={setDestination('open')} errors={errors} path="open" />
-        <DestinationPicker label="While closed, send calls to" value={form.closed} onChange={setDestination('closed')} errors={errors} path="closed" />
+        <DestinationPicker
+          label="While open, send calls to"
+          value={form.open}
+          onChange={setDestination('open')}
+          errors={errors}
+          path="open"
+        />
+        <DestinationPicker
+          label="While closed, send calls to"
+          value={form.closed}
+          onChange={setDestination('closed')}
+          errors={errors}
+          path="closed"
+        />
       </FormStack>
     </Drawer>
   );

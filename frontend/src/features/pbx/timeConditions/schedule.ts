@@ -12,7 +12,18 @@ export const weekDays: readonly { value: WeekDay; label: string; short: string }
 ];
 
 export const months: readonly string[] = [
-  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 
 /** Monday to Friday, 9 to 5: what most offices start from. */

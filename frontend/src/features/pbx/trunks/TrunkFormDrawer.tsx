@@ -26,8 +26,22 @@ const dtmfModes: { value: DtmfMode; label: string }[] = [
 ];
 
 const shown = [
-  'name', 'host', 'port', 'transport', 'username', 'authUsername', 'password', 'outboundProxy', 'codecs', 'codecs[]',
-  'dtmfMode', 'qualifySeconds', 'fromUser', 'fromDomain', 'inboundMatch', 'inboundMatch[]',
+  'name',
+  'host',
+  'port',
+  'transport',
+  'username',
+  'authUsername',
+  'password',
+  'outboundProxy',
+  'codecs',
+  'codecs[]',
+  'dtmfMode',
+  'qualifySeconds',
+  'fromUser',
+  'fromDomain',
+  'inboundMatch',
+  'inboundMatch[]',
 ];
 
 export function TrunkFormDrawer({ mode, onClose, onSaved }: FormProps<Trunk>) {
@@ -60,7 +74,9 @@ export function TrunkFormDrawer({ mode, onClose, onSaved }: FormProps<Trunk>) {
     <Drawer
       open={mode !== null}
       title={editing ? 'Edit trunk' : 'Add trunk'}
-      description={editing ? mode.item.name : 'A connection to your phone provider, for calls to and from outside numbers.'}
+      description={
+        editing ? mode.item.name : 'A connection to your phone provider, for calls to and from outside numbers.'
+      }
       onClose={busy ? () => undefined : onClose}
       onSubmit={() => void submit()}
       footer={
@@ -76,20 +92,38 @@ export function TrunkFormDrawer({ mode, onClose, onSaved }: FormProps<Trunk>) {
     >
       <FormStack>
         {banner && <Alert tone="error">{banner}</Alert>}
-        <FormSection title="Provider" description="Choosing a provider fills in its usual settings; you add your account details.">
+        <FormSection
+          title="Provider"
+          description="Choosing a provider fills in its usual settings; you add your account details."
+        >
           <SelectField
             label="Provider"
             value={form.provider}
-            options={(presets.data ?? [{ id: form.provider, label: form.provider }]).map((p) => ({ value: p.id, label: p.label }))}
+            options={(presets.data ?? [{ id: form.provider, label: form.provider }]).map((p) => ({
+              value: p.id,
+              label: p.label,
+            }))}
             onChange={(id) => {
               const chosen = presets.data?.find((p) => p.id === id);
               setForm((f) => (chosen ? applyPreset(f, chosen) : { ...f, provider: id }));
             }}
             hint={preset?.notes}
           />
-          <TextField label="Name" value={form.name} onChange={set('name')} errors={errorsFor(errors, 'name')} required />
+          <TextField
+            label="Name"
+            value={form.name}
+            onChange={set('name')}
+            errors={errorsFor(errors, 'name')}
+            required
+          />
           <FieldRow>
-            <TextField label="Server (host)" value={form.host} onChange={set('host')} errors={errorsFor(errors, 'host')} required />
+            <TextField
+              label="Server (host)"
+              value={form.host}
+              onChange={set('host')}
+              errors={errorsFor(errors, 'host')}
+              required
+            />
             <NumberField label="Port" value={form.port} onChange={set('port')} errors={errorsFor(errors, 'port')} />
             <SelectField
               label="Transport"
@@ -109,7 +143,13 @@ export function TrunkFormDrawer({ mode, onClose, onSaved }: FormProps<Trunk>) {
             onChange={set('register')}
           />
           <FieldRow>
-            <TextField label="Username" autoComplete="off" value={form.username} onChange={set('username')} errors={errorsFor(errors, 'username')} />
+            <TextField
+              label="Username"
+              autoComplete="off"
+              value={form.username}
+              onChange={set('username')}
+              errors={errorsFor(errors, 'username')}
+            />
             <TextField
               label="Password"
               type="password"
@@ -142,17 +182,35 @@ export function TrunkFormDrawer({ mode, onClose, onSaved }: FormProps<Trunk>) {
         </FormSection>
 
         <FormSection title="Advanced" description="Most providers work with the defaults.">
-          <TextField label="Outbound proxy" value={form.outboundProxy} onChange={set('outboundProxy')} errors={errorsFor(errors, 'outboundProxy')} />
+          <TextField
+            label="Outbound proxy"
+            value={form.outboundProxy}
+            onChange={set('outboundProxy')}
+            errors={errorsFor(errors, 'outboundProxy')}
+          />
           <FieldRow>
-            <TextField label="From user" value={form.fromUser} onChange={set('fromUser')} errors={errorsFor(errors, 'fromUser')} />
-            <TextField label="From domain" value={form.fromDomain} onChange={set('fromDomain')} errors={errorsFor(errors, 'fromDomain')} />
+            <TextField
+              label="From user"
+              value={form.fromUser}
+              onChange={set('fromUser')}
+              errors={errorsFor(errors, 'fromUser')}
+            />
+            <TextField
+              label="From domain"
+              value={form.fromDomain}
+              onChange={set('fromDomain')}
+              errors={errorsFor(errors, 'fromDomain')}
+            />
           </FieldRow>
           <TextField
             label="Calls come from"
             value={form.inboundMatch.join(', ')}
             onChange={(v) => set('inboundMatch')(v.split(',').map((s) => s.trimStart()))}
             hint="The provider's IP addresses or networks, separated by commas (e.g. 54.172.60.0/30)."
-            errors={[...errorsFor(errors, 'inboundMatch'), ...form.inboundMatch.flatMap((_, i) => errorsFor(errors, `inboundMatch[${i}]`))]}
+            errors={[
+              ...errorsFor(errors, 'inboundMatch'),
+              ...form.inboundMatch.flatMap((_, i) => errorsFor(errors, `inboundMatch[${i}]`)),
+            ]}
           />
           <CheckboxField
             label="Check the provider is reachable"
@@ -161,13 +219,31 @@ export function TrunkFormDrawer({ mode, onClose, onSaved }: FormProps<Trunk>) {
             onChange={set('qualify')}
           />
           {form.qualify && (
-            <NumberField label="Check every (seconds)" value={form.qualifySeconds} onChange={set('qualifySeconds')} errors={errorsFor(errors, 'qualifySeconds')} />
+            <NumberField
+              label="Check every (seconds)"
+              value={form.qualifySeconds}
+              onChange={set('qualifySeconds')}
+              errors={errorsFor(errors, 'qualifySeconds')}
+            />
           )}
           <CheckboxField label="Behind NAT: force rport" checked={form.forceRport} onChange={set('forceRport')} />
-          <CheckboxField label="Behind NAT: rewrite contact" checked={form.rewriteContact} onChange={set('rewriteContact')} />
-          <CheckboxField label="Direct media between phones and provider" checked={form.directMedia} onChange={set('directMedia')} />
+          <CheckboxField
+            label="Behind NAT: rewrite contact"
+            checked={form.rewriteContact}
+            onChange={set('rewriteContact')}
+          />
+          <CheckboxField
+            label="Direct media between phones and provider"
+            checked={form.directMedia}
+            onChange={set('directMedia')}
+          />
           <CheckboxField label="Fax (T.38)" checked={form.t38} onChange={set('t38')} />
-          <CheckboxField label="Enabled" description="A disabled trunk carries no calls." checked={form.enabled} onChange={set('enabled')} />
+          <CheckboxField
+            label="Enabled"
+            description="A disabled trunk carries no calls."
+            checked={form.enabled}
+            onChange={set('enabled')}
+          />
         </FormSection>
         <p className={styles.help}>After saving, apply the changes and use “Test” to see the registration.</p>
       </FormStack>

@@ -41,19 +41,25 @@ export function TrunkTestDialog({ trunk, onClose }: { trunk: Trunk | null; onClo
       ) : null}
       {result && (
         <div className={styles.stack} data-testid="trunk-test-result">
-          <Alert tone={/^(Registered|The provider answers)/.test(result.summary) ? 'success' : 'info'}>{result.summary}</Alert>
+          <Alert tone={/^(Registered|The provider answers)/.test(result.summary) ? 'success' : 'info'}>
+            {result.summary}
+          </Alert>
           <dl className={styles.stack}>
             <div>
               <dt className={styles.secondary}>Registration</dt>
               <dd>
-                <Badge tone={tone(result.registration, 'Registered')}>{result.registration ?? 'Does not register'}</Badge>
+                <Badge tone={tone(result.registration, 'Registered')}>
+                  {result.registration ?? 'Does not register'}
+                </Badge>
               </dd>
             </div>
             <div>
               <dt className={styles.secondary}>Reachability</dt>
               <dd>
                 <Badge tone={tone(result.reachability, 'Reachable')}>{result.reachability ?? 'Unknown'}</Badge>
-                {result.roundtripMs != null && <span className={styles.secondary}>{result.roundtripMs.toFixed(0)} ms round trip</span>}
+                {result.roundtripMs != null && (
+                  <span className={styles.secondary}>{result.roundtripMs.toFixed(0)} ms round trip</span>
+                )}
               </dd>
             </div>
           </dl>

@@ -53,7 +53,14 @@ export default function TrunksPage() {
           },
         ]}
         rowActions={(t) => (
-          <Button size="sm" variant="ghost" icon="activity" aria-label={`Test ${t.name}`} title="Test" onClick={() => setTesting(t)}>
+          <Button
+            size="sm"
+            variant="ghost"
+            icon="activity"
+            aria-label={`Test ${t.name}`}
+            title="Test"
+            onClick={() => setTesting(t)}
+          >
             Test
           </Button>
         )}
