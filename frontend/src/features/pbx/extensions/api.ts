@@ -71,6 +71,12 @@ export function useRegenerateSecret() {
   });
 }
 
+/** A starting voicemail PIN (6 random digits) so a new box is never left with a guessable or missing PIN. */
+export function randomPin(random: (buffer: Uint32Array) => Uint32Array = (b) => crypto.getRandomValues(b)): string {
+  const values = random(new Uint32Array(6));
+  return Array.from(values, (v) => String(v % 10)).join('');
+}
+
 export function newExtension(): ExtensionInput {
   return {
     number: '',
@@ -79,7 +85,7 @@ export function newExtension(): ExtensionInput {
     secret: '',
     voicemail: {
       enabled: true,
-      pin: '',
+      pin: randomPin(),
       maxMessages: 100,
       maxMessageSeconds: 180,
       emailNotification: false,
@@ -100,7 +106,7 @@ export function newExtension(): ExtensionInput {
 
 export function toInput(extension: Extension): ExtensionInput {
   const { id: _id, ...rest } = extension;
-  return { ...newExtension(), ...rest, secret: '' };
+  return { ...newExtension(), ...rest, voicemail: { ...rest.voicemail }, secret: '' };
 }
 
 /** "101 Front desk" — how an extension is named in lists, pickers and dialogs. */
