@@ -156,7 +156,7 @@ export function RingGroupFormDrawer({ mode, onClose, onSaved }: FormProps<RingGr
               const ext = all.find((e) => e.id === id);
               return (
                 <div>
-                  <span>{ext ? extensionLabel(ext) : `Extension #${id} (missing)`}</span>
+                  <span className={styles.listText}>{ext ? extensionLabel(ext) : `Extension #${id} (missing)`}</span>
                   {errorsFor(errors, `memberExtensionIds[${index}]`).map((m) => (
                     <span key={m} className={styles.listErrors}>
                       {m}

@@ -210,7 +210,7 @@ export function OutboundRouteFormDrawer({ mode, onClose, onSaved }: FormProps<Ou
             }}
             renderItem={(id, index) => (
               <div>
-                <span className={styles.primary}>{trunkName(id)}</span>
+                <span className={`${styles.primary} ${styles.listText}`}>{trunkName(id)}</span>
                 {errorsFor(errors, `trunkIds[${index}]`).map((m) => (
                   <span key={m} className={styles.listErrors}>
                     {m}
@@ -275,7 +275,7 @@ export function OutboundRouteFormDrawer({ mode, onClose, onSaved }: FormProps<Ou
               onChange={(ids) => set('allowedExtensionIds')(ids)}
               renderItem={(id) => {
                 const ext = extensions.data?.items.find((e) => e.id === id);
-                return <span>{ext ? extensionLabel(ext) : `Extension #${id}`}</span>;
+                return <span className={styles.listText}>{ext ? extensionLabel(ext) : `Extension #${id}`}</span>;
               }}
             />
           )}

@@ -33,10 +33,10 @@ export function CodecOrderEditor({
         emptyText="No codecs: add at least one your provider supports."
         errors={errors}
         onChange={(next) => onChange(next)}
-        renderItem={(codec) => <span className={styles.mono}>{codecLabel(codec)}</span>}
+        renderItem={(codec) => <span className={styles.listText}>{codecLabel(codec)}</span>}
       />
       {remaining.length > 0 && (
-        <div className={styles.row}>
+        <div className={styles.rowEnd}>
           <SelectField label="Codec to add" value={choice} options={remaining} onChange={setAdding} />
           <div>
             <Button icon="plus" onClick={() => onChange([...codecs, choice])}>
