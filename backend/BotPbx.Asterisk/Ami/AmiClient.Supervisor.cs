@@ -31,7 +31,9 @@ public sealed partial class AmiClient
             {
                 failure = null;
             }
-            catch (Exception ex) when (ex is AmiException or TimeoutException)
+#pragma warning disable CA1031 // the supervisor must outlive any failure, expected or not, or the PBX loses AMI for good
+            catch (Exception ex)
+#pragma warning restore CA1031
             {
                 failure = ex;
             }
@@ -159,6 +161,14 @@ public sealed partial class AmiClient
                 _connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             }
         }
-        StatusChanged?.Invoke(this, status);
+        try
+        {
+            StatusChanged?.Invoke(this, status);
+        }
+#pragma warning disable CA1031 // a subscriber's bug must not stop the reconnect loop that raised the event
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
     }
 }

@@ -15,6 +15,7 @@ public sealed partial class AmiClient : IAmiClient, IAsyncDisposable
     private readonly Lock _gate = new();
     private AmiConnection? _current;
     private Task? _supervisor;
+    private int _disposed;
     private AmiConnectionStatus _status;
     private TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -44,7 +45,7 @@ public sealed partial class AmiClient : IAmiClient, IAsyncDisposable
     {
         lock (_gate)
         {
-            ObjectDisposedException.ThrowIf(_stop.IsCancellationRequested, this);
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
             _supervisor ??= Task.Run(() => SuperviseAsync(_stop.Token), CancellationToken.None);
         }
     }
@@ -94,13 +95,10 @@ public sealed partial class AmiClient : IAmiClient, IAsyncDisposable
     /// <summary>Logs off politely (best effort, one second), closes the connection and stops reconnecting.</summary>
     public async ValueTask DisposeAsync()
     {
-        Task? supervisor;
-        lock (_gate)
-        {
-            if (_stop.IsCancellationRequested) return;
-            supervisor = _supervisor;
-        }
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         await LogoffAsync().ConfigureAwait(false);
+        Task? supervisor;
+        lock (_gate) supervisor = _supervisor;
         await _stop.CancelAsync().ConfigureAwait(false);
         if (supervisor is not null) await supervisor.ConfigureAwait(false);
         SetState(AmiConnectionState.Stopped, null);

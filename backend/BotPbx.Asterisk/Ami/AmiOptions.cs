@@ -43,6 +43,26 @@ public sealed class AmiOptions
     /// <summary>Largest message accepted (long CLI output such as <c>dialplan show</c> is one message).</summary>
     public int MaxMessageSize { get; set; } = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// Applies <c>AMI_HOST</c>, <c>AMI_PORT</c>, <c>AMI_USER</c> and <c>AMI_SECRET</c> where set (read through
+    /// <paramref name="read"/>, the process environment by default). Unset variables keep the current values.
+    /// </summary>
+    /// <exception cref="ArgumentException"><c>AMI_PORT</c> is not a number.</exception>
+    public AmiOptions ApplyEnvironment(Func<string, string?>? read = null)
+    {
+        read ??= Environment.GetEnvironmentVariable;
+        if (read("AMI_HOST") is { Length: > 0 } host) Host = host;
+        if (read("AMI_PORT") is { Length: > 0 } port)
+        {
+            Port = int.TryParse(port, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+                ? number
+                : throw new ArgumentException($"AMI_PORT '{port}' is not a port number", nameof(read));
+        }
+        if (read("AMI_USER") is { Length: > 0 } user) Username = user;
+        if (read("AMI_SECRET") is { } secret) Secret = secret;
+        return this;
+    }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
     public void Validate()
     {

@@ -6,7 +6,7 @@ using BotPbx.Telephony.Apply;
 namespace BotPbx.Telephony.Asterisk;
 
 /// <summary>Apply and inspection over the AMI client (answers as recorded in shared/fixtures/asterisk-22).</summary>
-public sealed partial class AmiAsteriskManager(IAmiClient client) : IAsteriskManager, IAsteriskInspector
+public sealed partial class AmiAsteriskManager(IAmiClient client) : IAsteriskManager, IAsteriskInspector, IPhoneOverrides
 {
     public async Task<ModuleReloadOutcome> ReloadModuleAsync(string moduleName, CancellationToken cancellationToken) =>
         await client.ReloadModuleAsync(moduleName, cancellationToken).ConfigureAwait(false) switch
@@ -48,6 +48,17 @@ public sealed partial class AmiAsteriskManager(IAmiClient client) : IAsteriskMan
             ? Math.Round(us / 1000.0, 1)
             : null;
         return new TrunkProbe(registration, contact?["Status"], rtt);
+    }
+
+    public async Task ClearAsync(string extensionNumber, IEnumerable<string> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        foreach (var key in keys)
+        {
+            // "Database entry not found" (Response: Error) just means the phone never set it.
+            _ = await client.SendActionAsync(new AmiAction("DBDel").Add("Family", PhoneOverrideKeys.Family).Add("Key", extensionNumber + "/" + key),
+                null, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     [GeneratedRegex(@"(\d+) modules? loaded", RegexOptions.CultureInvariant)]

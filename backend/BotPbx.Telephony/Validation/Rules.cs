@@ -30,6 +30,10 @@ public static partial class Rules
     public static TextRule TrunkPassword { get; } =
         new("password", TrunkPasswordRegex(), 128, "may contain only A-Z a-z 0-9 . _ ~ + - @ % ^ * ! =");
 
+    /// <summary>Names that become a config section (the AMI and ARI users BotPBX logs in as).</summary>
+    public static TextRule SectionName { get; } =
+        new("section", SectionNameRegex(), 40, "may contain only letters, digits and . _ -");
+
     public static TextRule SipUser { get; } =
         new("SIP user", SipUserRegex(), 64, "may contain only letters, digits and . _ ~ + -");
 
@@ -111,6 +115,7 @@ public static partial class Rules
     [GeneratedRegex(@"\A[A-Za-z0-9._~+\-@%^*!=]{12,128}\z", Options)] private static partial Regex ExtensionSecretRegex();
     [GeneratedRegex(@"\A[A-Za-z0-9._~+\-@%^*!=]+\z", Options)] private static partial Regex TrunkPasswordRegex();
     [GeneratedRegex(@"\A[A-Za-z0-9._~+\-]+\z", Options)] private static partial Regex SipUserRegex();
+    [GeneratedRegex(@"\A[A-Za-z0-9_][A-Za-z0-9._-]*\z", Options)] private static partial Regex SectionNameRegex();
     [GeneratedRegex(@"\A(?=.{1,253}\z)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\z", Options)] private static partial Regex HostRegex();
     [GeneratedRegex(@"\A(?:(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}(?:/(?:3[0-2]|[12]?[0-9]))?|[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)\z", Options)] private static partial Regex MatchAddressRegex();
     [GeneratedRegex(@"\A(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}/(?:3[0-2]|[12]?[0-9])\z", Options)] private static partial Regex CidrRegex();

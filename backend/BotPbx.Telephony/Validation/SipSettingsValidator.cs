@@ -42,9 +42,9 @@ public static class RenderOptionsValidator
         ArgumentNullException.ThrowIfNull(errors);
         Rules.FilePath.Check(errors, "mohRoot", options.MohRoot);
         Rules.FilePath.Check(errors, "recordingRoot", options.RecordingRoot);
-        Rules.SipUser.Check(errors, "amiUser", options.AmiUser);
+        Rules.SectionName.Check(errors, "amiUser", options.AmiUser);
         Rules.ExtensionSecret.Check(errors, "amiSecret", options.AmiSecret);
-        Rules.SipUser.Check(errors, "ariUser", options.AriUser);
+        Rules.SectionName.Check(errors, "ariUser", options.AriUser);
         Rules.ExtensionSecret.Check(errors, "ariSecret", options.AriSecret);
         NumberRule.Check(errors, "ariHttpPort", options.AriHttpPort, 1, 65535);
         Rules.Email.Check(errors, "voicemailFromAddress", options.VoicemailFromAddress, required: false);

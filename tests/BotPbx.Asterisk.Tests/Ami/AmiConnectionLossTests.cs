@@ -127,7 +127,7 @@ public sealed class AmiConnectionLossTests
         Volatile.Write(ref answerPings, true);
 
         Assert.Contains("keep-alive", dead.LastError!.Message, StringComparison.Ordinal);
-        await harness.Server.WaitForLoginsAsync(2, harness.Timeout);
+        await harness.WaitForStatusAsync(s => s.State == AmiConnectionState.Connected && s.Reconnects >= 1);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using BotPbx.Asterisk.Ami;
@@ -5,9 +6,9 @@ using BotPbx.Asterisk.Ami;
 namespace BotPbx.Asterisk.Tests.Ami;
 
 /// <summary>
-/// A recorded Asterisk 22 AMI exchange (shared/fixtures/asterisk-22/ami-*.jsonl): the chunks exactly as they
-/// arrived. Found through BOTPBX_FIXTURES_DIR, or by walking up from the test binaries to a folder holding
-/// <c>shared/fixtures/asterisk-22</c> or <c>fixtures/asterisk-22</c>.
+/// A recorded Asterisk 22 AMI exchange: the chunks exactly as they arrived. The <c>ami-*.jsonl</c> captures are
+/// copied unchanged from shared/fixtures/asterisk-22 into <c>Ami/Fixtures</c> next to this file, found through the
+/// source path so no copy step is needed.
 /// </summary>
 internal sealed class AmiFixture
 {
@@ -72,22 +73,7 @@ internal sealed class AmiFixture
             .Where(m => m.ActionId == recordedActionId)
             .Select(m => m.ToWireString().Replace($"ActionID: {recordedActionId}\r\n", $"ActionID: {newActionId}\r\n", StringComparison.Ordinal));
 
-    private static string Locate()
-    {
-        if (Environment.GetEnvironmentVariable("BOTPBX_FIXTURES_DIR") is { Length: > 0 } configured)
-        {
-            var direct = Path.Combine(configured, "asterisk-22");
-            return System.IO.Directory.Exists(direct) ? direct : configured;
-        }
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "fixtures", "asterisk-22"), Path.Combine(dir.FullName, "fixtures", "asterisk-22") })
-            {
-                if (System.IO.Directory.Exists(candidate)) return candidate;
-            }
-        }
-        throw new DirectoryNotFoundException("Asterisk 22 fixtures not found: set BOTPBX_FIXTURES_DIR to shared/fixtures");
-    }
+    private static string Locate([CallerFilePath] string sourceFile = "") => Path.Combine(Path.GetDirectoryName(sourceFile)!, "Fixtures");
 }
 
 internal static class AmiParse

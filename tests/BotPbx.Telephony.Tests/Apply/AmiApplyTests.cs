@@ -118,4 +118,26 @@ public sealed class AmiApplyTests : IAsyncLifetime, IDisposable
         var probe = await new AmiAsteriskManager(_client).ProbeTrunkAsync("botpbx-trunk-1", CancellationToken.None);
         Assert.Equal(new TrunkProbe("Registered", "Reachable", 23.5), probe);
     }
+
+    [Fact]
+    public async Task Live_info_reads_version_uptime_modules_and_registered_endpoints()
+    {
+        _ami.Handler = request => request.Action switch
+        {
+            // Field values as recorded in fixture ami-ping-coresettings-corestatus and ami-eventlists.
+            "CoreSettings" => [FakeAmiReplies.Success(request, ("AMIversion", "11.0.0"), ("AsteriskVersion", "22.10.1"), ("SystemName", ""))],
+            "CoreStatus" => [FakeAmiReplies.Success(request, ("CoreStartupDate", "2026-11-21"), ("CoreStartupTime", "05:39:33"),
+                ("CoreReloadDate", "2026-11-21"), ("CoreReloadTime", "05:42:18"), ("CoreCurrentCalls", "2"), ("CoreProcessedCalls", "17"))],
+            "Command" => [FakeAmiReplies.CommandOutput(request, "Module                         Description                              Use Count  Status      Support Level",
+                "res_pjsip.so                   Basic SIP resource                       88         Running              core", "2 modules loaded")],
+            "PJSIPShowEndpoints" => FakeAmiReplies.EventList(request, "EndpointListComplete",
+            [
+                FakeAmiReplies.Event("EndpointList", ("ObjectType", "endpoint"), ("ObjectName", "1001"), ("Contacts", "1001/sip:1001@127.0.0.1:5071;ob,"), ("DeviceState", "Not in use")),
+                FakeAmiReplies.Event("EndpointList", ("ObjectType", "endpoint"), ("ObjectName", "1002"), ("Contacts", ""), ("DeviceState", "Unavailable")),
+            ]),
+            _ => null,
+        };
+        var info = await new AmiAsteriskManager(_client).GetInfoAsync(CancellationToken.None);
+        Assert.Equal(new AsteriskInfo("22.10.1", new DateTime(2026, 11, 21, 5, 39, 33), new DateTime(2026, 11, 21, 5, 42, 18), 2, 2, 1, 2), info);
+    }
 }

@@ -18,6 +18,8 @@ public sealed class AsteriskAccess(AmiClientHost host)
 
     public IAsteriskInspector? Inspector => Adapter();
 
+    public IPhoneOverrides? PhoneOverrides => Adapter();
+
     private AmiAsteriskManager? Adapter()
     {
         if (host.Client is not { } client) return null;

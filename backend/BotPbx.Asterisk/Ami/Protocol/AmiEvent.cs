@@ -6,8 +6,8 @@ namespace BotPbx.Asterisk.Ami;
 /// </summary>
 public sealed class AmiEvent : AmiMessage
 {
-    internal AmiEvent(byte[] bytes, AmiFieldRange[] fields, int fieldCount, string name, string? actionId)
-        : base(bytes, fields, fieldCount, actionId)
+    internal AmiEvent(byte[] bytes, AmiLineIndex lines, string name, string? actionId)
+        : base(bytes, lines, actionId)
     {
         Name = name;
     }

@@ -9,22 +9,23 @@ namespace BotPbx.Asterisk.Ami;
 /// case-insensitively (Asterisk treats them so: <c>actionid:</c> works, see fixture ami-ping-coresettings-corestatus).
 /// Decoding is lazy: the parser only copies the bytes and records where each line is, so that events nobody looks
 /// at cost one copy; values become strings on first access. Repeated keys (<c>Output:</c>, <c>Variable:</c>)
-/// are kept in order; the indexer returns the first.
+/// are kept in order; the indexer returns the first. Immutable and safe to read from several threads (one event
+/// instance goes to every subscriber): the lazy caches only ever store the same strings, so a race costs a re-decode.
 /// </summary>
 public abstract class AmiMessage
 {
     private const string LegacyOutputKey = "Output";
     private readonly byte[] _bytes;
-    private readonly AmiFieldRange[] _fields;
+    private readonly AmiLineIndex _lines;
     private readonly int _fieldCount;
     private string?[]? _values;
     private IReadOnlyList<KeyValuePair<string, string>>? _materialized;
 
-    private protected AmiMessage(byte[] bytes, AmiFieldRange[] fields, int fieldCount, string? actionId)
+    private protected AmiMessage(byte[] bytes, AmiLineIndex lines, string? actionId)
     {
         _bytes = bytes;
-        _fields = fields;
-        _fieldCount = fieldCount;
+        _lines = lines;
+        _fieldCount = lines.Count;
         ActionId = actionId;
     }
 
@@ -65,8 +66,8 @@ public abstract class AmiMessage
     {
         var index = IndexOf(key, 0);
         if (index < 0) return null;
-        var range = _fields[index];
-        var span = _bytes.AsSpan(range.ValueStart, range.ValueLength);
+        var (start, length) = _lines.Value(_bytes, index);
+        var span = _bytes.AsSpan(start, length);
         return Utf8Parser.TryParse(span, out int value, out var consumed) && consumed == span.Length ? value : null;
     }
 
@@ -98,8 +99,8 @@ public abstract class AmiMessage
     {
         var values = _values ??= new string?[_fieldCount];
         if (values[index] is { } cached) return cached;
-        var range = _fields[index];
-        var value = range.ValueLength == 0 ? string.Empty : Encoding.UTF8.GetString(_bytes, range.ValueStart, range.ValueLength);
+        var (start, length) = _lines.Value(_bytes, index);
+        var value = length == 0 ? string.Empty : Encoding.UTF8.GetString(_bytes, start, length);
         values[index] = value;
         return value;
     }
@@ -108,14 +109,13 @@ public abstract class AmiMessage
     {
         for (var i = start; i < _fieldCount; i++)
         {
-            var range = _fields[i];
-            if (range.KeyStart < 0)
+            var keyLength = _lines.KeyLength(i);
+            if (keyLength < 0)
             {
                 if (string.Equals(key, LegacyOutputKey, StringComparison.OrdinalIgnoreCase)) return i;
                 continue;
             }
-            if (range.KeyLength == key.Length &&
-                Ascii.EqualsIgnoreCase(_bytes.AsSpan(range.KeyStart, range.KeyLength), key.AsSpan()))
+            if (keyLength == key.Length && Ascii.EqualsIgnoreCase(_bytes.AsSpan(_lines.LineStart(i), keyLength), key.AsSpan()))
             {
                 return i;
             }
@@ -128,8 +128,8 @@ public abstract class AmiMessage
         var result = new KeyValuePair<string, string>[_fieldCount];
         for (var i = 0; i < _fieldCount; i++)
         {
-            var range = _fields[i];
-            var key = range.KeyStart < 0 ? LegacyOutputKey : Encoding.UTF8.GetString(_bytes, range.KeyStart, range.KeyLength);
+            var keyLength = _lines.KeyLength(i);
+            var key = keyLength < 0 ? LegacyOutputKey : Encoding.UTF8.GetString(_bytes, _lines.LineStart(i), keyLength);
             result[i] = new KeyValuePair<string, string>(key, ValueAt(i));
         }
         return result;

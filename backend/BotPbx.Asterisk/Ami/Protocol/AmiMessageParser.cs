@@ -5,7 +5,8 @@ namespace BotPbx.Asterisk.Ami;
 
 /// <summary>
 /// Bytes → messages. A pure function over a buffer: <see cref="TryParse"/> returns false when more bytes are
-/// needed, throws <see cref="AmiProtocolException"/> on malformed input, and advances the buffer only on success.
+/// needed, throws <see cref="AmiProtocolException"/> on malformed input, and advances the buffer only past a whole
+/// message (or past stray empty lines between messages).
 /// Framing (fixture README, AMI 1–3 and 8): <c>\r\n</c> lines, a message ends with an empty line, TCP chunking is
 /// arbitrary. The legacy Command answer (<c>Response: Follows</c> … <c>--END COMMAND--</c>, Asterisk ≤ 13) may hold
 /// empty lines, so it ends at its own marker instead.
@@ -50,6 +51,35 @@ public static class AmiMessageParser
     /// <param name="maxMessageSize">A message (or an unfinished one) longer than this throws: a peer must not make us buffer forever.</param>
     public static bool TryParse(ref ReadOnlySequence<byte> buffer, int maxMessageSize, out AmiMessage message)
     {
+        // Fast path: the message lies in the first segment (nearly always, with 64 KiB pipe segments).
+        var span = buffer.FirstSpan;
+        var skipped = 0;
+        while (span[skipped..].StartsWith(Crlf)) skipped += Crlf.Length;
+        var rest = span[skipped..];
+        if (rest.Length >= LegacyFollows.Length && !rest.StartsWith(LegacyFollows))
+        {
+            var end = rest.IndexOf(MessageEnd);
+            if (end >= 0)
+            {
+                if (end > maxMessageSize) ThrowTooLarge(maxMessageSize);
+                message = Decode(rest[..end].ToArray());
+                buffer = buffer.Slice(skipped + end + MessageEnd.Length);
+                return true;
+            }
+            if (buffer.IsSingleSegment)
+            {
+                if (rest.Length > maxMessageSize + MessageEnd.Length) ThrowTooLarge(maxMessageSize);
+                buffer = buffer.Slice(skipped);
+                message = null!;
+                return false;
+            }
+        }
+        return TryParseSegmented(ref buffer, maxMessageSize, out message);
+    }
+
+    /// <summary>The general path: a message that spans segments, or the legacy Follows form.</summary>
+    private static bool TryParseSegmented(ref ReadOnlySequence<byte> buffer, int maxMessageSize, out AmiMessage message)
+    {
         message = null!;
         var reader = new SequenceReader<byte>(buffer);
         // Tolerate stray empty lines between messages (never seen from Asterisk 22, cheap to allow).
@@ -85,101 +115,69 @@ public static class AmiMessageParser
 
     private static AmiMessage Decode(byte[] bytes)
     {
-        var span = bytes.AsSpan();
-        var fields = new AmiFieldRange[span.Count((byte)'\n') + 1];
-        var count = 0;
+        var entries = new int[(bytes.AsSpan().Count((byte)'\n') + 1) * 2];
+        var count = AmiLineScanner.Scan(bytes, entries);
         var actionId = -1;
-        var start = 0;
-        while (start <= span.Length)
+        for (var i = 1; i < count; i++)
         {
-            var rest = span[start..];
-            var lineLength = rest.IndexOf(Crlf);
-            if (lineLength < 0) lineLength = rest.Length;
-            var field = SplitLine(bytes, start, lineLength);
-            if (actionId < 0 && field.KeyLength == ActionIdKey.Length && Ascii.EqualsIgnoreCase(span.Slice(field.KeyStart, field.KeyLength), ActionIdKey))
+            if (entries[(i * 2) + 1] == ActionIdKey.Length && Ascii.EqualsIgnoreCase(bytes.AsSpan(entries[i * 2], ActionIdKey.Length), ActionIdKey))
             {
-                actionId = count;
+                actionId = i;
+                break;
             }
-            fields[count++] = field;
-            start += lineLength + Crlf.Length;
         }
-        return Create(bytes, fields, count, actionId);
+        return Create(bytes, new AmiLineIndex(entries, count), actionId);
     }
 
     /// <summary>Legacy Command answer: <c>Privilege</c>/<c>ActionID</c> headers, then raw output lines (LF or CRLF).</summary>
     private static AmiMessage DecodeLegacy(byte[] bytes)
     {
         var span = bytes.AsSpan();
-        var fields = new AmiFieldRange[span.Count((byte)'\n') + 2];
+        var entries = new int[(span.Count((byte)'\n') + 1) * 2];
         var count = 0;
         var actionId = -1;
-        var start = 0;
+        var lineStart = 0;
         var inHeaders = true;
-        while (start < span.Length)
+        while (lineStart < span.Length)
         {
-            var rest = span[start..];
-            var lineLength = rest.IndexOf((byte)'\n');
-            var next = lineLength < 0 ? span.Length : start + lineLength + 1;
-            if (lineLength < 0) lineLength = rest.Length;
-            var contentLength = lineLength > 0 && rest[lineLength - 1] == '\r' ? lineLength - 1 : lineLength;
-            if (inHeaders && (count == 0 || IsLegacyHeader(rest[..contentLength])))
-            {
-                var field = SplitLine(bytes, start, contentLength);
-                if (count > 0 && field.KeyLength == ActionIdKey.Length) actionId = count;
-                fields[count++] = field;
-            }
-            else
-            {
-                inHeaders = false;
-                fields[count++] = new AmiFieldRange(-1, 0, start, contentLength);
-            }
-            start = next;
+            var rest = span[lineStart..];
+            var lineFeed = rest.IndexOf((byte)'\n');
+            var line = lineFeed < 0 ? rest : rest[..lineFeed];
+            var colon = line.IndexOf((byte)':');
+            inHeaders &= count == 0 || IsLegacyHeader(line, colon);
+            if (inHeaders && count > 0 && colon == ActionIdKey.Length) actionId = count;
+            entries[count * 2] = lineStart;
+            entries[(count * 2) + 1] = inHeaders ? colon : -1;
+            count++;
+            if (lineFeed < 0) break;
+            lineStart += lineFeed + 1;
         }
-        return Create(bytes, fields, count, actionId);
+        return Create(bytes, new AmiLineIndex(entries, count), actionId);
     }
 
-    private static bool IsLegacyHeader(ReadOnlySpan<byte> line)
-    {
-        var colon = line.IndexOf((byte)':');
-        if (colon < 0) return false;
-        var key = line[..colon];
-        return Ascii.EqualsIgnoreCase(key, ActionIdKey) || Ascii.EqualsIgnoreCase(key, PrivilegeKey);
-    }
+    private static bool IsLegacyHeader(ReadOnlySpan<byte> line, int colon) =>
+        colon > 0 && (Ascii.EqualsIgnoreCase(line[..colon], ActionIdKey) || Ascii.EqualsIgnoreCase(line[..colon], PrivilegeKey));
 
-    private static AmiMessage Create(byte[] bytes, AmiFieldRange[] fields, int count, int actionIdIndex)
+    private static AmiMessage Create(byte[] bytes, AmiLineIndex lines, int actionIdIndex)
     {
-        var first = fields[0];
-        var key = bytes.AsSpan(first.KeyStart, first.KeyLength);
-        var value = AmiNameCache.Get(bytes.AsSpan(first.ValueStart, first.ValueLength));
+        var key = bytes.AsSpan(0, lines.KeyLength(0));
+        var (valueStart, valueLength) = lines.Value(bytes, 0);
+        var value = AmiNameCache.Get(bytes.AsSpan(valueStart, valueLength));
         string? actionId = null;
         if (actionIdIndex >= 0)
         {
-            var range = fields[actionIdIndex];
-            actionId = Encoding.UTF8.GetString(bytes, range.ValueStart, range.ValueLength);
+            var (start, length) = lines.Value(bytes, actionIdIndex);
+            actionId = Encoding.UTF8.GetString(bytes, start, length);
         }
-        if (Ascii.EqualsIgnoreCase(key, EventKey)) return new AmiEvent(bytes, fields, count, value, actionId);
-        if (Ascii.EqualsIgnoreCase(key, ResponseKey)) return new AmiResponse(bytes, fields, count, value, actionId);
+        if (Ascii.EqualsIgnoreCase(key, EventKey)) return new AmiEvent(bytes, lines, value, actionId);
+        if (Ascii.EqualsIgnoreCase(key, ResponseKey)) return new AmiResponse(bytes, lines, value, actionId);
         throw new AmiProtocolException($"an AMI message must start with 'Response:' or 'Event:', got '{Printable(bytes.AsSpan(0, Math.Min(bytes.Length, 80)))}'");
-    }
-
-    private static AmiFieldRange SplitLine(byte[] bytes, int start, int length)
-    {
-        var line = bytes.AsSpan(start, length);
-        var colon = line.IndexOf((byte)':');
-        if (colon <= 0)
-        {
-            throw new AmiProtocolException($"AMI line without a 'Key:' prefix: '{Printable(line[..Math.Min(line.Length, 80)])}'");
-        }
-        // Exactly one space follows the colon; further spaces belong to the value (CLI output is indented with them).
-        var valueStart = colon + 1;
-        if (valueStart < line.Length && line[valueStart] == ' ') valueStart++;
-        return new AmiFieldRange(start, colon, start + valueStart, length - valueStart);
     }
 
     private static void ThrowTooLarge(int maxMessageSize) =>
         throw new AmiProtocolException($"AMI message larger than the maximum of {maxMessageSize} bytes (AmiOptions.MaxMessageSize)");
 
-    private static string Printable(ReadOnlySpan<byte> bytes)
+    internal static string Printable(ReadOnlySpan<byte> bytes)
     {
         var builder = new StringBuilder(bytes.Length);
         foreach (var b in bytes) builder.Append(b is >= 0x20 and < 0x7f ? (char)b : '.');

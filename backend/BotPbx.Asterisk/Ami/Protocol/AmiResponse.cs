@@ -6,8 +6,8 @@ namespace BotPbx.Asterisk.Ami;
 /// </summary>
 public sealed class AmiResponse : AmiMessage
 {
-    internal AmiResponse(byte[] bytes, AmiFieldRange[] fields, int fieldCount, string status, string? actionId)
-        : base(bytes, fields, fieldCount, actionId)
+    internal AmiResponse(byte[] bytes, AmiLineIndex lines, string status, string? actionId)
+        : base(bytes, lines, actionId)
     {
         Status = status;
     }

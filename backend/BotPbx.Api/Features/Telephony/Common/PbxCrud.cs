@@ -18,6 +18,9 @@ public sealed class PbxCrudOptions<TRequest, TModel, TResponse, TCreated> where 
     public required Func<TRequest, TModel?, TModel> ToModel { get; init; }
     public required Func<TModel, TResponse> ToResponse { get; init; }
     public required Func<TModel, TCreated> ToCreated { get; init; }
+
+    /// <summary>Runs after a successful create (before = null), update, or delete (after = null); for side effects outside the database.</summary>
+    public Func<HttpContext, TModel?, TModel?, CancellationToken, Task>? AfterWrite { get; init; }
 }
 
 /// <summary>List, get, create, update and delete for one PBX object kind, answering per API-CONTRACT.md.</summary>
@@ -36,13 +39,16 @@ public static class PbxCrud
         group.MapGet("/", list).RequireAuthorization(o.ReadPolicy).WithName("List" + o.Names.Many)
             .WithSummary($"{o.Names.Many}, filtered by search");
         group.MapGet("/{id:long}", get).RequireAuthorization(o.ReadPolicy).WithName("Get" + o.Names.One)
-            .WithSummary($"One {noun}");
+            .WithSummary($"One {noun}").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", create).RequireAuthorization(o.WritePolicy).WithName("Create" + o.Names.One)
-            .WithSummary($"Create a {noun}; 422 with field errors when invalid, 409 on a clash");
+            .WithSummary($"Create: {noun}; 422 with field errors when invalid, 409 on a name or number clash")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPut("/{id:long}", update).RequireAuthorization(o.WritePolicy).WithName("Update" + o.Names.One)
-            .WithSummary($"Replace a {noun}");
+            .WithSummary($"Replace: {noun}").ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapDelete("/{id:long}", delete).RequireAuthorization(o.WritePolicy).WithName("Delete" + o.Names.One)
-            .WithSummary($"Delete a {noun}; 409 naming what still uses it");
+            .WithSummary($"Delete: {noun}; 409 naming what still uses it")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return group;
     }
 
@@ -87,19 +93,30 @@ internal sealed class PbxCrudHandlers<TRequest, TModel, TResponse, TCreated>(Pbx
         var result = await store.SaveAsync(o.Table, null, existing => o.ToModel(request, existing), cancellationToken);
         if (PbxCrud.Problem(result, o.Table) is { } problem) return problem;
         var saved = result.Value!;
+        if (o.AfterWrite is { } after) await after(httpContext, null, saved, cancellationToken);
         var id = o.Table.GetId(saved).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.Created($"{httpContext.Request.Path.Value?.TrimEnd('/')}/{id}", o.ToCreated(saved));
     }
 
-    public async Task<Results<Ok<TResponse>, ProblemHttpResult>> UpdateAsync(long id, TRequest request, PbxStore store, CancellationToken cancellationToken)
+    public async Task<Results<Ok<TResponse>, ProblemHttpResult>> UpdateAsync(long id, TRequest request, HttpContext httpContext, PbxStore store,
+        CancellationToken cancellationToken)
     {
-        var result = await store.SaveAsync(o.Table, id, existing => o.ToModel(request, existing), cancellationToken);
-        return PbxCrud.Problem(result, o.Table) is { } problem ? problem : TypedResults.Ok(o.ToResponse(result.Value!));
+        TModel? before = null;
+        var result = await store.SaveAsync(o.Table, id, existing =>
+        {
+            before = existing;
+            return o.ToModel(request, existing);
+        }, cancellationToken);
+        if (PbxCrud.Problem(result, o.Table) is { } problem) return problem;
+        if (o.AfterWrite is { } after) await after(httpContext, before, result.Value, cancellationToken);
+        return TypedResults.Ok(o.ToResponse(result.Value!));
     }
 
-    public async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long id, PbxStore store, CancellationToken cancellationToken)
+    public async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long id, HttpContext httpContext, PbxStore store, CancellationToken cancellationToken)
     {
         var result = await store.DeleteAsync(o.Table, id, cancellationToken);
-        return PbxCrud.Problem(result, o.Table) is { } problem ? problem : TypedResults.NoContent();
+        if (PbxCrud.Problem(result, o.Table) is { } problem) return problem;
+        if (o.AfterWrite is { } after) await after(httpContext, result.Value, null, cancellationToken);
+        return TypedResults.NoContent();
     }
 }

@@ -31,10 +31,17 @@ public static class MohClassesApi
         return TypedResults.Ok(new MohFilesResponse(directory, MohAudio.List(directory), MohAudio.SoxPath is not null));
     }
 
-    private static async Task<Results<Ok<MohFilesResponse>, ProblemHttpResult>> UploadAsync(long id, IFormFile file, PbxStore store,
+    /// <remarks>
+    /// The form is read by hand rather than bound as IFormFile: a bound form adds content-type matching, which would
+    /// answer a wrong content type with 404/415 before authorization runs.
+    /// </remarks>
+    private static async Task<Results<Ok<MohFilesResponse>, ProblemHttpResult>> UploadAsync(long id, HttpRequest request, PbxStore store,
         ConfigApplyService apply, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(PbxTables.MohClasses, id, cancellationToken) is not { } moh) return PbxCrud.NotFound(PbxTables.MohClasses);
+        if (!request.HasFormContentType) return ApiProblems.Validation("file", "send multipart/form-data with the audio in the field 'file'");
+        var form = await request.ReadFormAsync(cancellationToken);
+        if (form.Files.GetFile("file") is not { } file) return ApiProblems.Validation("file", "is required");
         var directory = Path.Combine(apply.RenderOptions().MohRoot, moh.Name);
         var (_, error) = await MohAudio.StoreAsync(file, directory, cancellationToken);
         if (error is not null) return ApiProblems.Validation("file", error);
