@@ -126,7 +126,7 @@ export function ExtensionFormDrawer({ mode, onClose, onSaved }: FormProps<Extens
                 placeholder="101"
                 value={form.number}
                 onChange={set('number')}
-                hint="2 to 6 digits that colleagues dial."
+                hint="2 to 8 digits (not starting with 0) that colleagues dial."
                 errors={errorsFor(errors, 'number')}
                 required
               />
