@@ -4,7 +4,7 @@ import { Button } from '../../../components/Button';
 import { Drawer } from '../../../components/Drawer';
 import { CheckboxField, FormStack, SelectField, TextField } from '../../../components/form/Field';
 import type { FormProps } from '../shared/CrudPage';
-import { bannerFor, clearErrorsUnder, errorsFor } from '../shared/fieldErrors';
+import { bannerFor, errorsFor } from '../shared/fieldErrors';
 import { FieldRow, FormSection } from '../shared/FormSection';
 import { NumberField } from '../shared/NumberField';
 import { useEntityForm } from '../shared/useEntityForm';
@@ -13,14 +13,13 @@ import {
   extensionsApi,
   newExtension,
   toInput,
-  type CallForwarding,
   type Extension,
   type ExtensionInput,
   type RecordingPolicy,
-  type VoicemailSettings,
 } from './api';
-import { FollowMeEditor } from './FollowMeEditor';
+import { VoicemailAndForwarding } from './VoicemailAndForwarding';
 import { SecretDialog } from './SecretDialog';
+import { useUsers } from '../../users/api';
 
 const recordingOptions: { value: RecordingPolicy; label: string }[] = [
   { value: 'never', label: 'Never record' },
@@ -35,6 +34,7 @@ const shown = [
   'email',
   'secret',
   'outboundCallerId',
+  'userId',
   'ringTimeoutSeconds',
   'maxDevices',
   'recording',
@@ -54,18 +54,9 @@ export function ExtensionFormDrawer({ mode, onClose, onSaved }: FormProps<Extens
   const { form, setForm, set, errors, setErrors, failure, run } = useEntityForm<ExtensionInput>(mode, () =>
     mode?.kind === 'edit' ? toInput(mode.item) : newExtension(),
   );
+  // The BotPBX user this phone belongs to (their web phone and "my calls" use it).
+  const users = useUsers({ limit: 500, offset: 0 });
   const [created, setCreated] = useState<{ label: string; secret: string } | null>(null);
-
-  const setVoicemail =
-    <K extends keyof VoicemailSettings>(key: K) =>
-    (value: VoicemailSettings[K]) => {
-      setForm((f) => ({ ...f, voicemail: { ...f.voicemail, [key]: value } }));
-      setErrors((e) => clearErrorsUnder(e, `voicemail.${key}`));
-    };
-  const setForwarding = (key: keyof CallForwarding) => (value: string) => {
-    setForm((f) => ({ ...f, forwarding: { ...f.forwarding, [key]: value } }));
-    setErrors((e) => clearErrorsUnder(e, `forwarding.${key}`));
-  };
 
   const busy = create.isPending || update.isPending;
   const editing = mode?.kind === 'edit';
@@ -91,7 +82,6 @@ export function ExtensionFormDrawer({ mode, onClose, onSaved }: FormProps<Extens
     });
 
   const banner = bannerFor(failure, shown);
-  const vm = form.voicemail;
 
   return (
     <>
@@ -155,6 +145,20 @@ export function ExtensionFormDrawer({ mode, onClose, onSaved }: FormProps<Extens
               hint="The number people see when this extension calls out. Leave empty to use the route's or trunk's."
               errors={errorsFor(errors, 'outboundCallerId')}
             />
+            <SelectField
+              label="Belongs to"
+              value={form.userId === null ? '' : String(form.userId)}
+              options={[
+                { value: '', label: 'Nobody (a shared phone)' },
+                ...(users.data?.items ?? []).map((u) => ({
+                  value: String(u.id),
+                  label: u.name ? `${u.name} (${u.email})` : u.email,
+                })),
+              ]}
+              onChange={(value) => set('userId')(value === '' ? null : Number(value))}
+              hint="The person who signs in to BotPBX with this extension."
+              errors={errorsFor(errors, 'userId')}
+            />
             {!editing && (
               <TextField
                 label="SIP password"
@@ -211,96 +215,7 @@ export function ExtensionFormDrawer({ mode, onClose, onSaved }: FormProps<Extens
             />
           </FormSection>
 
-          <FormSection title="Voicemail">
-            <CheckboxField
-              label="Voicemail box"
-              description="Callers can leave a message."
-              checked={vm.enabled}
-              onChange={setVoicemail('enabled')}
-            />
-            {vm.enabled && (
-              <>
-                <FieldRow>
-                  <TextField
-                    label="Voicemail PIN"
-                    inputMode="numeric"
-                    value={vm.pin}
-                    onChange={setVoicemail('pin')}
-                    hint="4 to 10 digits to listen to messages."
-                    errors={errorsFor(errors, 'voicemail.pin')}
-                  />
-                  <NumberField
-                    label="Most messages kept"
-                    value={vm.maxMessages}
-                    onChange={setVoicemail('maxMessages')}
-                    errors={errorsFor(errors, 'voicemail.maxMessages')}
-                  />
-                  <NumberField
-                    label="Longest message (seconds)"
-                    value={vm.maxMessageSeconds}
-                    onChange={setVoicemail('maxMessageSeconds')}
-                    errors={errorsFor(errors, 'voicemail.maxMessageSeconds')}
-                  />
-                </FieldRow>
-                <CheckboxField
-                  label="Email each new message"
-                  description="Sends the recording to the email address above."
-                  checked={vm.emailNotification}
-                  onChange={setVoicemail('emailNotification')}
-                />
-                {vm.emailNotification && (
-                  <CheckboxField
-                    label="Delete after emailing"
-                    checked={vm.deleteAfterEmail}
-                    onChange={setVoicemail('deleteAfterEmail')}
-                  />
-                )}
-              </>
-            )}
-          </FormSection>
-
-          <FormSection
-            title="Forwarding"
-            description="Numbers can be internal extensions or outside numbers. Leave empty for off."
-          >
-            <TextField
-              label="Forward every call to"
-              inputMode="tel"
-              value={form.forwarding.always}
-              onChange={setForwarding('always')}
-              errors={errorsFor(errors, 'forwarding.always')}
-            />
-            <FieldRow>
-              <TextField
-                label="When busy, forward to"
-                inputMode="tel"
-                value={form.forwarding.busy}
-                onChange={setForwarding('busy')}
-                errors={errorsFor(errors, 'forwarding.busy')}
-              />
-              <TextField
-                label="When not answered, forward to"
-                inputMode="tel"
-                value={form.forwarding.noAnswer}
-                onChange={setForwarding('noAnswer')}
-                errors={errorsFor(errors, 'forwarding.noAnswer')}
-              />
-            </FieldRow>
-          </FormSection>
-
-          <FormSection
-            title="Follow me"
-            description="If nobody answers, these numbers are tried one after another, in this order."
-          >
-            <FollowMeEditor
-              steps={form.followMe}
-              errors={errors}
-              onChange={(followMe, nextErrors) => {
-                setForm((f) => ({ ...f, followMe }));
-                setErrors(nextErrors);
-              }}
-            />
-          </FormSection>
+          <VoicemailAndForwarding form={form} setForm={setForm} errors={errors} setErrors={setErrors} />
         </FormStack>
       </Drawer>
       <SecretDialog
