@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { errorMessage } from '../../../api/errors';
+import { errorsFor, fieldErrorsOf, fieldMessage } from '../../../components/form/formErrors';
 import type { Id } from '../../../api/types';
 import { Alert } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
@@ -57,7 +58,13 @@ export function MohFiles({ classId }: { classId: Id }) {
           Upload audio
         </Button>
       </div>
-      {upload.error ? <Alert tone="error">{errorMessage(upload.error)}</Alert> : null}
+      {upload.error ? (
+        <Alert tone="error">
+          {errorsFor(fieldErrorsOf(upload.error), 'file')
+            .map((message) => fieldMessage('The audio file', message))
+            .join(' ') || errorMessage(upload.error)}
+        </Alert>
+      ) : null}
       <p className={styles.help}>
         {files.data?.converts
           ? 'Uploads are converted to the format Asterisk plays (8 kHz mono WAV).'
