@@ -29,11 +29,16 @@ public sealed partial class AmiAsteriskManager(IAmiClient client) : IAsteriskMan
         int? loaded = modules.Select(l => ModulesLoaded().Match(l)).FirstOrDefault(m => m.Success) is { } m
             ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)
             : null;
+        // "core show uptime seconds" answers "System uptime: 221" (fixture ami-command-output).
+        var uptimeLines = await client.CommandAsync("core show uptime seconds", cancellationToken).ConfigureAwait(false);
+        long? uptime = uptimeLines.Select(l => Uptime().Match(l)).FirstOrDefault(u => u.Success) is { } u
+            ? long.Parse(u.Groups[1].Value, CultureInfo.InvariantCulture)
+            : null;
         var endpoints = await client.SendEventListAsync(new AmiAction("PJSIPShowEndpoints"), null, cancellationToken).ConfigureAwait(false);
         var items = endpoints.Items.Where(e => e.Name == "EndpointList").ToList();
         // Contacts lists "aor/uri," per registered contact: non-empty = at least one device or static contact.
         var registered = items.Count(e => !string.IsNullOrEmpty(e["Contacts"]));
-        return new AsteriskInfo(settings.AsteriskVersion, status.StartedAt, status.LastReloadAt, loaded, items.Count, registered, status.CurrentCalls);
+        return new AsteriskInfo(settings.AsteriskVersion, uptime, status.StartedAt, status.LastReloadAt, loaded, items.Count, registered, status.CurrentCalls);
     }
 
     public async Task<TrunkProbe> ProbeTrunkAsync(string trunkSection, CancellationToken cancellationToken)
@@ -60,6 +65,9 @@ public sealed partial class AmiAsteriskManager(IAmiClient client) : IAsteriskMan
                 null, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    [GeneratedRegex(@"^System uptime: (\d+)", RegexOptions.CultureInvariant)]
+    private static partial Regex Uptime();
 
     [GeneratedRegex(@"(\d+) modules? loaded", RegexOptions.CultureInvariant)]
     private static partial Regex ModulesLoaded();

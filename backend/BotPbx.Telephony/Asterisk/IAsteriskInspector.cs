@@ -9,8 +9,10 @@ public interface IAsteriskInspector
     Task<TrunkProbe> ProbeTrunkAsync(string trunkSection, CancellationToken cancellationToken);
 }
 
+/// <param name="StartedAt">Asterisk's local time without zone, as CoreStatus reports it.</param>
 public sealed record AsteriskInfo(
     string Version,
+    long? UptimeSeconds,
     DateTime? StartedAt,
     DateTime? LastReloadAt,
     int? ModulesLoaded,

@@ -103,7 +103,7 @@ internal static class TimeConditionDialplan
             foreach (var r in tc.Ranges)
             {
                 var days = r.FromDay == r.ToDay ? Day(r.FromDay) : Day(r.FromDay) + "-" + Day(r.ToDay);
-                lines.Add($"GotoIfTime({Dialplan.T(r.Start)}-{Dialplan.T(r.End)},{days},*,*,{zone}?open)");
+                lines.Add($"GotoIfTime({Dialplan.T(r.Start)}-{LastMinute(r.End)},{days},*,*,{zone}?open)");
             }
             lines.Add("Goto(closed)");
             dp.Exten("s", lines[0]).SameAll(lines.Skip(1));
@@ -115,4 +115,15 @@ internal static class TimeConditionDialplan
     }
 
     private static string Day(WeekDay day) => day.ToString().ToLowerInvariant();
+
+    /// <summary>
+    /// GotoIfTime's range includes its whole last minute (09:00-17:00 is still open at 17:00:59), so "open until
+    /// 17:00" is written 09:00-16:59. Validation guarantees end &gt; start, so the result is never before start.
+    /// </summary>
+    private static string LastMinute(string end)
+    {
+        var minutes = int.Parse(end[..2], System.Globalization.CultureInfo.InvariantCulture) * 60 +
+                      int.Parse(end[3..], System.Globalization.CultureInfo.InvariantCulture) - 1;
+        return Dialplan.T(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{minutes / 60:D2}:{minutes % 60:D2}"));
+    }
 }

@@ -31,12 +31,10 @@ public static class PbxValidator
         Unique(configuration.Conferences.Select(c => c.Id), "conferences", errors);
         Unique(configuration.InboundRoutes.Select(r => r.Id), "inboundRoutes", errors);
         Unique(configuration.OutboundRoutes.Select(r => r.Id), "outboundRoutes", errors);
-        if (configuration.MohClasses.GroupBy(m => m.Name, StringComparer.Ordinal).Any(g => g.Count() > 1))
-            errors.Add("mohClasses", "class names must be unique");
-        if (configuration.Trunks.GroupBy(t => t.Name, StringComparer.OrdinalIgnoreCase).Any(g => g.Count() > 1))
-            errors.Add("trunks", "trunk names must be unique");
-        foreach (var clash in configuration.InboundRoutes.GroupBy(r => (r.Did, r.CallerIdPattern, r.TrunkId)).Where(g => g.Count() > 1))
-            errors.Add("inboundRoutes", $"more than one route for DID '{clash.Key.Did}' and the same caller ID and trunk");
+        Duplicates(configuration.MohClasses, m => m.Name, StringComparer.Ordinal, "mohClasses", "name", "is already used by another class", errors);
+        Duplicates(configuration.Trunks, t => t.Name, StringComparer.OrdinalIgnoreCase, "trunks", "name", "is already used by another trunk", errors);
+        Duplicates(configuration.InboundRoutes, r => r.Did + "\n" + r.CallerIdPattern + "\n" + r.TrunkId, StringComparer.Ordinal,
+            "inboundRoutes", "did", "another route already answers this DID for the same caller ID and trunk", errors);
         return errors;
     }
 
@@ -53,6 +51,15 @@ public static class PbxValidator
             if (items[i] is null) errors.At(field, i).AddHere("is required");
             else validate(items[i], errors.At(field, i));
         }
+    }
+
+    /// <summary>Reports every item after the first that shares a key, on that item's field.</summary>
+    private static void Duplicates<T>(IReadOnlyList<T> items, Func<T, string> key, StringComparer comparer, string collection, string field,
+        string message, ValidationErrors errors)
+    {
+        var seen = new HashSet<string>(comparer);
+        for (var i = 0; i < items.Count; i++)
+            if (items[i] is not null && !seen.Add(key(items[i]))) errors.At(collection, i).Add(field, message);
     }
 
     private static void Unique(IEnumerable<long> ids, string field, ValidationErrors errors)

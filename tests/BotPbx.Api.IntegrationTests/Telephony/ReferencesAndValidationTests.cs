@@ -99,3 +99,17 @@ public sealed class ReferencesAndValidationTests(TelephonyFixture fixture) : ICl
         _ => throw new ArgumentOutOfRangeException(nameof(path)),
     };
 }
+
+public sealed class ClashApiTests(TelephonyFixture fixture) : IClassFixture<TelephonyFixture>
+{
+    [Fact]
+    public async Task A_second_route_for_the_same_did_is_refused_on_its_did_field()
+    {
+        using var admin = await fixture.Api.SignInAsAdminAsync();
+        var did = "+1212555" + TelephonyClient.NewNumber();
+        await admin.CreateAsync("/api/inbound-routes", new { name = "First", did, destination = new { type = "hangup" } });
+        using var response = await admin.PostAsJsonAsync("/api/inbound-routes", new { name = "Second", did, destination = new { type = "hangup" } });
+        var problem = await Problem.ReadAsync(response, HttpStatusCode.UnprocessableEntity, "validation_failed");
+        Assert.Equal(["another route already answers this DID for the same caller ID and trunk"], problem.Errors["did"]);
+    }
+}

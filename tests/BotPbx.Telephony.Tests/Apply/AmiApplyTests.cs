@@ -128,6 +128,7 @@ public sealed class AmiApplyTests : IAsyncLifetime, IDisposable
             "CoreSettings" => [FakeAmiReplies.Success(request, ("AMIversion", "11.0.0"), ("AsteriskVersion", "22.10.1"), ("SystemName", ""))],
             "CoreStatus" => [FakeAmiReplies.Success(request, ("CoreStartupDate", "2026-11-21"), ("CoreStartupTime", "05:39:33"),
                 ("CoreReloadDate", "2026-11-21"), ("CoreReloadTime", "05:42:18"), ("CoreCurrentCalls", "2"), ("CoreProcessedCalls", "17"))],
+            "Command" when request["Command"] == "core show uptime seconds" => [FakeAmiReplies.CommandOutput(request, "System uptime: 221", "Last reload: 56")],
             "Command" => [FakeAmiReplies.CommandOutput(request, "Module                         Description                              Use Count  Status      Support Level",
                 "res_pjsip.so                   Basic SIP resource                       88         Running              core", "2 modules loaded")],
             "PJSIPShowEndpoints" => FakeAmiReplies.EventList(request, "EndpointListComplete",
@@ -138,6 +139,6 @@ public sealed class AmiApplyTests : IAsyncLifetime, IDisposable
             _ => null,
         };
         var info = await new AmiAsteriskManager(_client).GetInfoAsync(CancellationToken.None);
-        Assert.Equal(new AsteriskInfo("22.10.1", new DateTime(2026, 11, 21, 5, 39, 33), new DateTime(2026, 11, 21, 5, 42, 18), 2, 2, 1, 2), info);
+        Assert.Equal(new AsteriskInfo("22.10.1", 221, new DateTime(2026, 11, 21, 5, 39, 33), new DateTime(2026, 11, 21, 5, 42, 18), 2, 2, 1, 2), info);
     }
 }

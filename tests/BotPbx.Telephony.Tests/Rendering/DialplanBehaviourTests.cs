@@ -52,7 +52,8 @@ public class DialplanBehaviourTests
     {
         var tc = Context("extensions.conf", "botpbx-tc-1");
         Assert.Equal("exten => s,1,GotoIfTime(*,*,1,jan,America/New_York?closed)", tc[0]);
-        Assert.Contains(" same => n,GotoIfTime(09:00-17:00,mon-fri,*,*,America/New_York?open)", tc);
+        // Open until 17:00 means the last open minute is 16:59 (GotoIfTime includes its end minute).
+        Assert.Contains(" same => n,GotoIfTime(09:00-16:59,mon-fri,*,*,America/New_York?open)", tc);
         Assert.Contains(" same => n,AGI(agi://127.0.0.1:4573/ivr/12)", tc);
     }
 

@@ -140,3 +140,24 @@ public class ReferrerTests
         Assert.True(Rules.Pin.IsMatch(SecretGenerator.Pin()));
     }
 }
+
+public class ClashTests
+{
+    [Fact]
+    public void A_second_inbound_route_for_the_same_did_is_reported_on_its_did()
+    {
+        var config = OfficeFixture.Build();
+        config = config with { InboundRoutes = [.. config.InboundRoutes, config.InboundRoutes[0] with { Id = 9, Name = "Copy" }] };
+        var errors = PbxValidator.Validate(config).ToDictionary();
+        Assert.Equal(["another route already answers this DID for the same caller ID and trunk"], errors["inboundRoutes[3].did"]);
+        Assert.DoesNotContain("inboundRoutes[0].did", errors.Keys);
+    }
+
+    [Fact]
+    public void Trunk_names_are_unique_regardless_of_case()
+    {
+        var config = OfficeFixture.Build();
+        config = config with { Trunks = [config.Trunks[0], config.Trunks[1] with { Name = "TELNYX" }] };
+        Assert.Contains("trunks[1].name", PbxValidator.Validate(config).Fields);
+    }
+}

@@ -24,12 +24,19 @@ public sealed partial class PbxStore
             var existing = id is { } i ? all.FirstOrDefault(o => table.GetId(o) == i) : null;
             if (id is not null && existing is null) return new PbxWriteResult<T>(default, NotFound: true);
 
-            var candidate = table.WithId(build(existing), id ?? 0);
-            var others = all.Where(o => id is null || table.GetId(o) != id).ToList();
-            var refs = new PbxReferences(table.Replace(config, [.. others, candidate]));
+            // A new object gets a placeholder id that no row has, until the database assigns the real one.
+            var candidate = table.WithId(build(existing), id ?? long.MaxValue);
+            // In place for an update, appended for a create: other objects keep their index in validator keys.
+            var index = existing is null ? all.Count : all.ToList().FindIndex(o => table.GetId(o) == id);
+            var list = all.ToList();
+            if (existing is null) list.Add(candidate);
+            else list[index] = candidate;
+            var proposed = table.Replace(config, list);
             var errors = new ValidationErrors();
-            table.Validate(candidate, errors, refs);
+            table.Validate(candidate, errors, new PbxReferences(proposed));
             if (!errors.IsValid) return new PbxWriteResult<T>(default, Errors: errors.ToDictionary());
+            if (NewWholeConfigurationErrors(config, proposed, table.Collection, index) is { Count: > 0 } clashes)
+                return new PbxWriteResult<T>(default, Errors: clashes);
 
             // A renamed MOH class would strand the queues and rooms that name it.
             if (existing is not null && table.Kind is { } kind && table.KeyOf(existing) != table.KeyOf(candidate) &&
@@ -41,6 +48,26 @@ public sealed partial class PbxStore
             await MarkPendingAsync(connection, transaction, cancellationToken);
             return new PbxWriteResult<T>(table.WithId(candidate, savedId.Value));
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Errors the whole-configuration validator finds in <paramref name="proposed"/> but not in <paramref name="current"/>
+    /// (clashes between objects, such as two inbound routes for the same DID), so a save never leaves the PBX in a
+    /// state that apply would refuse. The saved object's own keys lose their <c>collection[i].</c> prefix.
+    /// </summary>
+    private static Dictionary<string, string[]> NewWholeConfigurationErrors(PbxConfiguration current, PbxConfiguration proposed,
+        string collection, int index)
+    {
+        var before = PbxValidator.Validate(current).ToDictionary();
+        var own = collection + "[" + index.ToString(CultureInfo.InvariantCulture) + "].";
+        var result = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (key, messages) in PbxValidator.Validate(proposed).ToDictionary())
+        {
+            var added = messages.Except(before.GetValueOrDefault(key) ?? [], StringComparer.Ordinal).ToArray();
+            if (added.Length == 0) continue;
+            result[key.StartsWith(own, StringComparison.Ordinal) ? key[own.Length..] : key] = added;
+        }
+        return result;
     }
 
     /// <summary>Deletes an object nothing points at; otherwise a conflict naming what does.</summary>

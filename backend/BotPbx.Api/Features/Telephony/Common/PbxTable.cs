@@ -8,6 +8,9 @@ public sealed class PbxTable<T> where T : class
 {
     public required string Table { get; init; }
 
+    /// <summary>The collection's name in <see cref="PbxConfiguration"/> as the whole-configuration validator reports it ("inboundRoutes").</summary>
+    public required string Collection { get; init; }
+
     /// <summary>"extension", "trunk"… for messages.</summary>
     public required string Noun { get; init; }
 

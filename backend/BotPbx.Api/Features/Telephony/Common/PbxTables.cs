@@ -10,7 +10,7 @@ public static class PbxTables
 
     public static PbxTable<Extension> Extensions { get; } = new()
     {
-        Table = "pbx_extensions", Noun = "extension", OrderBy = "number", SearchSql = NameOrNumber, Kind = PbxObjectKind.Extension,
+        Table = "pbx_extensions", Collection = "extensions", Noun = "extension", OrderBy = "number", SearchSql = NameOrNumber, Kind = PbxObjectKind.Extension,
         GetId = e => e.Id, WithId = (e, id) => e with { Id = id },
         ColumnNames = ["number", "name", "user_id"], Columns = e => [e.Number, e.Name, e.UserId],
         All = c => c.Extensions, Replace = (c, list) => c with { Extensions = list },
@@ -19,7 +19,7 @@ public static class PbxTables
 
     public static PbxTable<Trunk> Trunks { get; } = new()
     {
-        Table = "pbx_trunks", Noun = "trunk", OrderBy = "lower(name)", SearchSql = "name ILIKE @pattern OR data->>'host' ILIKE @pattern",
+        Table = "pbx_trunks", Collection = "trunks", Noun = "trunk", OrderBy = "lower(name)", SearchSql = "name ILIKE @pattern OR data->>'host' ILIKE @pattern",
         Kind = PbxObjectKind.Trunk,
         GetId = t => t.Id, WithId = (t, id) => t with { Id = id },
         ColumnNames = ["name"], Columns = t => [t.Name],
@@ -29,7 +29,7 @@ public static class PbxTables
 
     public static PbxTable<InboundRoute> InboundRoutes { get; } = new()
     {
-        Table = "pbx_inbound_routes", Noun = "inbound route", OrderBy = "did, id", SearchSql = "name ILIKE @pattern OR did ILIKE @pattern",
+        Table = "pbx_inbound_routes", Collection = "inboundRoutes", Noun = "inbound route", OrderBy = "did, id", SearchSql = "name ILIKE @pattern OR did ILIKE @pattern",
         GetId = r => r.Id, WithId = (r, id) => r with { Id = id },
         ColumnNames = ["name", "did", "destination_type", "destination_target"],
         Columns = r => [r.Name, r.Did, TypeName(r.Destination), r.Destination?.Target],
@@ -39,7 +39,7 @@ public static class PbxTables
 
     public static PbxTable<OutboundRoute> OutboundRoutes { get; } = new()
     {
-        Table = "pbx_outbound_routes", Noun = "outbound route", OrderBy = "position, id", SearchSql = "name ILIKE @pattern",
+        Table = "pbx_outbound_routes", Collection = "outboundRoutes", Noun = "outbound route", OrderBy = "position, id", SearchSql = "name ILIKE @pattern",
         GetId = r => r.Id, WithId = (r, id) => r with { Id = id },
         ColumnNames = ["name", "position"], Columns = r => [r.Name, r.Position],
         All = c => c.OutboundRoutes, Replace = (c, list) => c with { OutboundRoutes = list },
@@ -48,7 +48,7 @@ public static class PbxTables
 
     public static PbxTable<CallQueue> Queues { get; } = new()
     {
-        Table = "pbx_queues", Noun = "queue", OrderBy = "number", SearchSql = NameOrNumber, Kind = PbxObjectKind.Queue,
+        Table = "pbx_queues", Collection = "queues", Noun = "queue", OrderBy = "number", SearchSql = NameOrNumber, Kind = PbxObjectKind.Queue,
         GetId = q => q.Id, WithId = (q, id) => q with { Id = id },
         ColumnNames = ["number", "name", "destination_type", "destination_target"],
         Columns = q => [q.Number, q.Name, TypeName(q.TimeoutDestination), q.TimeoutDestination?.Target],
@@ -58,7 +58,7 @@ public static class PbxTables
 
     public static PbxTable<RingGroup> RingGroups { get; } = new()
     {
-        Table = "pbx_ring_groups", Noun = "ring group", OrderBy = "number", SearchSql = NameOrNumber, Kind = PbxObjectKind.RingGroup,
+        Table = "pbx_ring_groups", Collection = "ringGroups", Noun = "ring group", OrderBy = "number", SearchSql = NameOrNumber, Kind = PbxObjectKind.RingGroup,
         GetId = g => g.Id, WithId = (g, id) => g with { Id = id },
         ColumnNames = ["number", "name", "destination_type", "destination_target"],
         Columns = g => [g.Number, g.Name, TypeName(g.NoAnswerDestination), g.NoAnswerDestination?.Target],
@@ -68,7 +68,7 @@ public static class PbxTables
 
     public static PbxTable<TimeCondition> TimeConditions { get; } = new()
     {
-        Table = "pbx_time_conditions", Noun = "time condition", OrderBy = "lower(name), id", SearchSql = "name ILIKE @pattern",
+        Table = "pbx_time_conditions", Collection = "timeConditions", Noun = "time condition", OrderBy = "lower(name), id", SearchSql = "name ILIKE @pattern",
         Kind = PbxObjectKind.TimeCondition,
         GetId = t => t.Id, WithId = (t, id) => t with { Id = id },
         ColumnNames = ["name", "open_destination_type", "open_destination_target", "closed_destination_type", "closed_destination_target"],
@@ -79,7 +79,7 @@ public static class PbxTables
 
     public static PbxTable<MohClass> MohClasses { get; } = new()
     {
-        Table = "pbx_moh_classes", Noun = "music-on-hold class", OrderBy = "name", SearchSql = "name ILIKE @pattern",
+        Table = "pbx_moh_classes", Collection = "mohClasses", Noun = "music-on-hold class", OrderBy = "name", SearchSql = "name ILIKE @pattern",
         Kind = PbxObjectKind.MohClass, ReferenceKey = m => m.Name,
         GetId = m => m.Id, WithId = (m, id) => m with { Id = id },
         ColumnNames = ["name"], Columns = m => [m.Name],
@@ -89,7 +89,7 @@ public static class PbxTables
 
     public static PbxTable<Conference> Conferences { get; } = new()
     {
-        Table = "pbx_conferences", Noun = "conference", OrderBy = "number", SearchSql = NameOrNumber, Kind = PbxObjectKind.Conference,
+        Table = "pbx_conferences", Collection = "conferences", Noun = "conference", OrderBy = "number", SearchSql = NameOrNumber, Kind = PbxObjectKind.Conference,
         GetId = c => c.Id, WithId = (c, id) => c with { Id = id },
         ColumnNames = ["number", "name"], Columns = c => [c.Number, c.Name],
         All = c => c.Conferences, Replace = (c, list) => c with { Conferences = list },
