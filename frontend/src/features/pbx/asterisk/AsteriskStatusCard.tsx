@@ -2,7 +2,7 @@ import { errorMessage } from '../../../api/errors';
 import { Alert } from '../../../components/Alert';
 import { Badge } from '../../../components/Badge';
 import { Card } from '../../../components/Card';
-import { formatDateTime, formatUptime } from '../../dashboard/format';
+import { formatUptime } from '../../dashboard/format';
 import { useAsteriskStatus } from './api';
 import styles from './asterisk.module.css';
 
@@ -12,6 +12,12 @@ const stateText = {
   disconnected: 'Not connected',
   not_configured: 'Not configured',
 } as const;
+
+/** Asterisk reports its times in its own local time without a zone: shown as it says, "2026-11-21 07:00". */
+export function asteriskClock(value: string | null): string {
+  if (!value) return '—';
+  return value.replace('T', ' ').slice(0, 16);
+}
 
 /** Version, uptime, modules, registered phones and calls — or a clear "Asterisk not connected". */
 export function AsteriskStatusCard() {
@@ -52,7 +58,7 @@ export function AsteriskStatusCard() {
           </div>
           <div>
             <dt>Running for</dt>
-            <dd>{live.startedAt ? formatUptime((Date.now() - Date.parse(live.startedAt)) / 1000) : '—'}</dd>
+            <dd>{live.uptimeSeconds != null ? formatUptime(live.uptimeSeconds) : '—'}</dd>
           </div>
           <div>
             <dt>Modules loaded</dt>
@@ -70,7 +76,7 @@ export function AsteriskStatusCard() {
           </div>
           <div>
             <dt>Last reload</dt>
-            <dd className={styles.muted}>{live.lastReloadAt ? formatDateTime(live.lastReloadAt) : '—'}</dd>
+            <dd className={styles.muted}>{asteriskClock(live.lastReloadAt)}</dd>
           </div>
         </dl>
       )}

@@ -24,6 +24,8 @@ export interface ApplyReport {
 
 export interface AsteriskInfo {
   version: string;
+  /** Seconds since Asterisk started (its own clock; `startedAt` is in Asterisk's local time, without a zone). */
+  uptimeSeconds: number | null;
   startedAt: string | null;
   lastReloadAt: string | null;
   modulesLoaded: number | null;
