@@ -40,7 +40,10 @@ test.describe('extensions page', () => {
     await expect(page.getByTestId('pending-changes')).toContainText('Changes not applied');
 
     await row.getByRole('button', { name: `Reveal SIP password of ${number} Front desk` }).click();
-    await page.getByRole('alertdialog', { name: 'Reveal SIP password?' }).getByRole('button', { name: 'Reveal password' }).click();
+    await page
+      .getByRole('alertdialog', { name: 'Reveal SIP password?' })
+      .getByRole('button', { name: 'Reveal password' })
+      .click();
     await expect(page.getByRole('dialog', { name: 'SIP password' }).getByTestId('secret-value')).toHaveText(shown);
   });
 

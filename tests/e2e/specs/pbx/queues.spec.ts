@@ -18,7 +18,9 @@ test.describe('queues page', () => {
     await expect(drawer.getByText('The agent who finished a call longest ago rings first.')).toBeVisible();
 
     await drawer.getByRole('button', { name: 'Add member' }).click();
-    await drawer.getByRole('combobox', { name: 'Member 1', exact: true }).selectOption({ label: `${agent} Queue Agent` });
+    await drawer
+      .getByRole('combobox', { name: 'Member 1', exact: true })
+      .selectOption({ label: `${agent} Queue Agent` });
     const penalty = drawer.getByRole('spinbutton', { name: 'Penalty' });
     await penalty.fill('500');
     await drawer.getByRole('button', { name: 'Create queue' }).click();

@@ -35,10 +35,17 @@ test.describe('trunks and routes', () => {
     adminPage: page,
     adminApi,
   }) => {
-    const trunk = await adminApi.post('/api/trunks', { data: { name: 'Carrier A', host: 'sip.carrier-a.example', register: false } });
+    const trunk = await adminApi.post('/api/trunks', {
+      data: { name: 'Carrier A', host: 'sip.carrier-a.example', register: false },
+    });
     expect(trunk.status(), await trunk.text()).toBe(201);
     const later = await adminApi.post('/api/outbound-routes', {
-      data: { name: 'Zeroth fallback', position: 1000, patterns: ['_X.'], trunkIds: [((await trunk.json()) as { id: number }).id] },
+      data: {
+        name: 'Zeroth fallback',
+        position: 1000,
+        patterns: ['_X.'],
+        trunkIds: [((await trunk.json()) as { id: number }).id],
+      },
     });
     expect(later.status(), await later.text()).toBe(201);
 
@@ -84,7 +91,10 @@ test.describe('trunks and routes', () => {
     await drawer.getByRole('button', { name: 'Create route' }).click();
     await expect(drawer).toHaveCount(0);
 
-    const row = page.getByRole('table', { name: 'Inbound Routes' }).getByRole('row').filter({ hasText: '+15557654321' });
+    const row = page
+      .getByRole('table', { name: 'Inbound Routes' })
+      .getByRole('row')
+      .filter({ hasText: '+15557654321' });
     await expect(row).toContainText(`Put in a call queue: ${queueNumber} Front Line`);
   });
 });

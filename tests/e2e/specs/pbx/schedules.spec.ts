@@ -35,7 +35,10 @@ test.describe('time conditions', () => {
     await drawer.getByRole('button', { name: 'Create time condition' }).click();
     await expect(drawer).toHaveCount(0);
 
-    const row = page.getByRole('table', { name: 'Time Conditions' }).getByRole('row').filter({ hasText: 'Office hours' });
+    const row = page
+      .getByRole('table', { name: 'Time Conditions' })
+      .getByRole('row')
+      .filter({ hasText: 'Office hours' });
     await expect(row).toContainText('Europe/Berlin');
     await expect(row).toContainText('Mon–Fri 09:00–17:00, Sat 10:00–14:00');
   });
