@@ -22,7 +22,7 @@ public static class CallQueueValidator
         Rules.SoundFile.Check(errors, "periodicAnnounce", queue.PeriodicAnnounce, required: false);
         DestinationValidator.Validate(queue.TimeoutDestination, errors.At("timeoutDestination"), references);
 
-        var members = queue.Members ?? [];
+        var members = Present.Check(errors, "members", queue.Members) ? queue.Members : [];
         if (members.Count > 500) errors.Add("members", "may hold at most 500 members");
         if (members.Where(m => m is not null).Select(m => m.ExtensionId).Distinct().Count() != members.Count)
             errors.Add("members", "must not repeat an extension");
@@ -53,7 +53,7 @@ public static class RingGroupValidator
         if (!Enum.IsDefined(group.Strategy)) errors.Add("strategy", "must be ringAll or hunt");
         NumberRule.Check(errors, "ringSeconds", group.RingSeconds, 5, 300);
         DestinationValidator.Validate(group.NoAnswerDestination, errors.At("noAnswerDestination"), references);
-        var members = group.MemberExtensionIds ?? [];
+        var members = Present.Check(errors, "memberExtensionIds", group.MemberExtensionIds) ? group.MemberExtensionIds : [];
         if (members.Count == 0) errors.Add("memberExtensionIds", "must hold at least one extension");
         if (members.Count > 100) errors.Add("memberExtensionIds", "may hold at most 100 extensions");
         if (members.Distinct().Count() != members.Count) errors.Add("memberExtensionIds", "must not repeat an extension");

@@ -16,7 +16,7 @@ public static class ExtensionValidator
         NumberRule.Check(errors, "ringTimeoutSeconds", extension.RingTimeoutSeconds, 5, 300);
         NumberRule.Check(errors, "maxDevices", extension.MaxDevices, 1, 20);
 
-        var vm = extension.Voicemail ?? new VoicemailSettings();
+        var vm = Present.Check(errors, "voicemail", extension.Voicemail) ? extension.Voicemail : new VoicemailSettings();
         var vmErrors = errors.At("voicemail");
         if (vm.Enabled || !string.IsNullOrEmpty(vm.Pin)) Rules.Pin.Check(vmErrors, "pin", vm.Pin, required: vm.Enabled);
         NumberRule.Check(vmErrors, "maxMessages", vm.MaxMessages, 1, 9999);
@@ -24,13 +24,13 @@ public static class ExtensionValidator
         if (vm.EmailNotification && string.IsNullOrEmpty(extension.Email))
             errors.Add("email", "is required for voicemail e-mail notification");
 
-        var fwd = extension.Forwarding ?? new CallForwarding();
+        var fwd = Present.Check(errors, "forwarding", extension.Forwarding) ? extension.Forwarding : new CallForwarding();
         var fwdErrors = errors.At("forwarding");
         Rules.DialNumber.Check(fwdErrors, "always", fwd.Always, required: false);
         Rules.DialNumber.Check(fwdErrors, "busy", fwd.Busy, required: false);
         Rules.DialNumber.Check(fwdErrors, "noAnswer", fwd.NoAnswer, required: false);
 
-        var followMe = extension.FollowMe ?? [];
+        var followMe = Present.Check(errors, "followMe", extension.FollowMe) ? extension.FollowMe : [];
         if (followMe.Count > 10) errors.Add("followMe", "may hold at most 10 numbers");
         for (var i = 0; i < followMe.Count; i++)
         {

@@ -12,7 +12,7 @@ public static class TimeConditionValidator
         Rules.TimeZoneName.Check(errors, "timeZone", condition.TimeZone);
         if (Rules.TimeZoneName.IsMatch(condition.TimeZone) && !Rules.IsKnownTimeZone(condition.TimeZone))
             errors.Add("timeZone", "is not a known time zone");
-        var ranges = condition.Ranges ?? [];
+        var ranges = Present.Check(errors, "ranges", condition.Ranges) ? condition.Ranges : [];
         if (ranges.Count > 50) errors.Add("ranges", "may hold at most 50 ranges");
         for (var i = 0; i < ranges.Count; i++)
         {
@@ -25,7 +25,7 @@ public static class TimeConditionValidator
             if (Rules.TimeOfDay.IsMatch(r.Start) && Rules.TimeOfDay.IsMatch(r.End) && string.CompareOrdinal(r.Start, r.End) >= 0)
                 range.Add("end", "must be after start (split ranges that cross midnight)");
         }
-        var holidays = condition.Holidays ?? [];
+        var holidays = Present.Check(errors, "holidays", condition.Holidays) ? condition.Holidays : [];
         if (holidays.Count > 100) errors.Add("holidays", "may hold at most 100 holidays");
         for (var i = 0; i < holidays.Count; i++)
         {

@@ -20,14 +20,14 @@ public static class SipSettingsValidator
         Rules.FilePath.Check(errors, "tlsKeyFile", sip.TlsKeyFile, required: needsCert);
         Rules.Host.Check(errors, "externalSignalingAddress", sip.ExternalSignalingAddress, required: false);
         Rules.Host.Check(errors, "externalMediaAddress", sip.ExternalMediaAddress, required: false);
-        var nets = sip.LocalNetworks ?? [];
+        var nets = Present.Check(errors, "localNetworks", sip.LocalNetworks) ? sip.LocalNetworks : [];
         if (nets.Count > 20) errors.Add("localNetworks", "may hold at most 20 networks");
         for (var i = 0; i < nets.Count; i++) Rules.Cidr.Check(errors.At("localNetworks", i), "", nets[i]);
         NumberRule.Check(errors, "rtpStart", sip.RtpStart, 1024, 65534);
         NumberRule.Check(errors, "rtpEnd", sip.RtpEnd, 1025, 65535);
         if (sip.RtpEnd <= sip.RtpStart) errors.Add("rtpEnd", "must be greater than rtpStart");
         Rules.HostPort.Check(errors, "stunServer", sip.StunServer, required: false);
-        var codecs = sip.ExtensionCodecs ?? [];
+        var codecs = Present.Check(errors, "extensionCodecs", sip.ExtensionCodecs) ? sip.ExtensionCodecs : [];
         if (codecs.Count == 0) errors.Add("extensionCodecs", "must name at least one codec");
         for (var i = 0; i < codecs.Count; i++) Rules.Codec.Check(errors.At("extensionCodecs", i), "", codecs[i]);
         if (codecs.Distinct(StringComparer.Ordinal).Count() != codecs.Count) errors.Add("extensionCodecs", "must not repeat a codec");

@@ -18,7 +18,13 @@ public sealed class TextRule(string name, Regex pattern, int maxLength, string m
     /// <summary>Adds at most one message for <paramref name="field"/>; empty values pass unless <paramref name="required"/>.</summary>
     public void Check(ValidationErrors errors, string field, string? value, bool required = true)
     {
-        if (string.IsNullOrEmpty(value))
+        if (value is null)
+        {
+            // JSON null: optional fields take "" for "none", so null is never stored (the renderer relies on it).
+            errors.Add(field, required ? "is required" : "must not be null (use \"\" for none)");
+            return;
+        }
+        if (value.Length == 0)
         {
             if (required) errors.Add(field, "is required");
             return;
@@ -29,6 +35,19 @@ public sealed class TextRule(string name, Regex pattern, int maxLength, string m
             return;
         }
         if (!pattern.IsMatch(value)) errors.Add(field, message);
+    }
+}
+
+public static class Present
+{
+    /// <summary>A nested object or list sent as JSON null: reported, and the caller skips its contents.</summary>
+    public static bool Check<T>(ValidationErrors errors, string field, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] T? value)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (value is not null) return true;
+        errors.Add(field, "must not be null");
+        return false;
     }
 }
 

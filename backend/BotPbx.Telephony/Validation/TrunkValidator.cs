@@ -24,12 +24,12 @@ public static class TrunkValidator
         Rules.Host.Check(errors, "fromDomain", trunk.FromDomain, required: false);
         if (trunk.Qualify) NumberRule.Check(errors, "qualifySeconds", trunk.QualifySeconds, 10, 3600);
 
-        var codecs = trunk.Codecs ?? [];
+        var codecs = Present.Check(errors, "codecs", trunk.Codecs) ? trunk.Codecs : [];
         if (codecs.Count == 0) errors.Add("codecs", "must name at least one codec");
         for (var i = 0; i < codecs.Count; i++) Rules.Codec.Check(errors.At("codecs", i), "", codecs[i]);
         if (codecs.Distinct(StringComparer.Ordinal).Count() != codecs.Count) errors.Add("codecs", "must not repeat a codec");
 
-        var match = trunk.InboundMatch ?? [];
+        var match = Present.Check(errors, "inboundMatch", trunk.InboundMatch) ? trunk.InboundMatch : [];
         if (match.Count > 20) errors.Add("inboundMatch", "may hold at most 20 entries");
         for (var i = 0; i < match.Count; i++) Rules.MatchAddress.Check(errors.At("inboundMatch", i), "", match[i]);
     }

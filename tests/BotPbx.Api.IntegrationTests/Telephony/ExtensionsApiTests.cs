@@ -69,3 +69,25 @@ public sealed class ExtensionsApiTests(TelephonyFixture fixture) : IClassFixture
         using (agent) Assert.Equal(HttpStatusCode.Forbidden, (await agent.GetAsync("/api/extensions")).StatusCode);
     }
 }
+
+public sealed class ExtensionUserLinkTests(TelephonyFixture fixture) : IClassFixture<TelephonyFixture>
+{
+    [Fact]
+    public async Task An_extension_links_to_an_existing_user_and_the_link_clears_when_the_user_is_deleted()
+    {
+        using var admin = await fixture.Api.SignInAsAdminAsync();
+        var (userClient, user) = await fixture.Api.CreateSignedInUserAsync("agent");
+        userClient.Dispose();
+        var number = TelephonyClient.NewNumber();
+        var created = await admin.CreateAsync("/api/extensions", new { number, name = "Linked", userId = user.Id, voicemail = new { pin = "1234" } });
+        var id = created.GetProperty("extension").GetProperty("id").GetInt64();
+        Assert.Equal(user.Id, created.GetProperty("extension").GetProperty("userId").GetInt64());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/users/{user.Id}")).StatusCode);
+        var after = await admin.GetFromJsonAsync<JsonElement>($"/api/extensions/{id}");
+        Assert.Equal(JsonValueKind.Null, after.GetProperty("userId").ValueKind);
+
+        using var missing = await admin.PostAsJsonAsync("/api/extensions", new { number = TelephonyClient.NewNumber(), name = "Ghost", userId = 987654321, voicemail = new { pin = "1234" } });
+        Assert.Equal(["does not exist"], (await Problem.ReadAsync(missing, HttpStatusCode.UnprocessableEntity, "validation_failed")).Errors["userId"]);
+    }
+}

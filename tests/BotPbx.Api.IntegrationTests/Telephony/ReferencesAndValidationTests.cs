@@ -72,6 +72,16 @@ public sealed class ReferencesAndValidationTests(TelephonyFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task Explicit_nulls_are_field_errors_not_server_errors()
+    {
+        using var admin = await Api.SignInAsAdminAsync();
+        using var response = await admin.PostAsJsonAsync("/api/extensions",
+            new { number = TelephonyClient.NewNumber(), name = "Nully", email = (string?)null, voicemail = (object?)null, followMe = (object?)null });
+        var problem = await Problem.ReadAsync(response, HttpStatusCode.UnprocessableEntity, "validation_failed");
+        foreach (var field in new[] { "email", "followMe", "voicemail" }) Assert.Contains(field, problem.Errors.Keys);
+    }
+
+    [Fact]
     public async Task Nested_fields_report_their_path()
     {
         using var admin = await Api.SignInAsAdminAsync();

@@ -52,6 +52,23 @@ public class InjectionTests
         Assert.Empty(failures);
     }
 
+    [Theory]
+    [MemberData(nameof(Objects))]
+    public void Every_text_field_rejects_json_null_so_the_renderer_never_meets_one(string objectName)
+    {
+        var (type, sample, validate) = Samples()[objectName];
+        var root = JsonSerializer.SerializeToNode(sample, type, Json)!;
+        var failures = new List<string>();
+        foreach (var path in StringLeaves(root, "").Where(p => !IsEnum(root, p, type)))
+        {
+            var mutated = root.DeepClone();
+            SetNull(mutated, path);
+            var errors = Validate(mutated.Deserialize(type, Json)!, validate);
+            if (!errors.Fields.Contains(path)) failures.Add($"{objectName}.{path} accepted null");
+        }
+        Assert.Empty(failures);
+    }
+
     [Fact]
     public void The_field_walk_finds_nested_text_fields_and_skips_enums()
     {
@@ -140,6 +157,13 @@ public class InjectionTests
         Locate(root, path, out var parent, out var key, out var index);
         if (index is { } i) ((JsonArray)parent)[i] = value;
         else ((JsonObject)parent)[key!] = value;
+    }
+
+    private static void SetNull(JsonNode root, string path)
+    {
+        Locate(root, path, out var parent, out var key, out var index);
+        if (index is { } i) ((JsonArray)parent)[i] = null;
+        else ((JsonObject)parent)[key!] = null;
     }
 
     private static bool Locate(JsonNode root, string path, out JsonNode parent, out string? key, out int? index)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BotPbx.Api.Problems;
 using BotPbx.Telephony.Model;
 using BotPbx.Telephony.Validation;
 using Dapper;
@@ -165,6 +166,11 @@ public sealed partial class PbxStore
         {
             await transaction.RollbackAsync("row", cancellationToken);
             return null;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        {
+            // The only foreign key is an extension's user (users are not part of the PBX snapshot).
+            throw new ValidationFailedException(new Dictionary<string, string[]> { ["userId"] = ["does not exist"] });
         }
     }
 }

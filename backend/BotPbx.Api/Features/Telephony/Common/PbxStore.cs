@@ -55,7 +55,7 @@ public sealed partial class PbxStore(IDbConnectionFactory database, IEnumerable<
         ArgumentNullException.ThrowIfNull(table);
         await using var connection = await database.OpenAsync(cancellationToken);
         var json = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-            $"SELECT data::text FROM {table.Table} WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+            $"SELECT ({table.DataSql})::text FROM {table.Table} WHERE id = @id", new { id }, cancellationToken: cancellationToken));
         return json is null ? null : table.WithId(PbxJson.Deserialize<T>(json), id);
     }
 
@@ -70,7 +70,7 @@ public sealed partial class PbxStore(IDbConnectionFactory database, IEnumerable<
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             $"SELECT count(*) FROM {table.Table} {filter}", parameters, cancellationToken: cancellationToken));
         var rows = await connection.QueryAsync<(long Id, string Data)>(new CommandDefinition(
-            $"SELECT id, data::text FROM {table.Table} {filter} ORDER BY {table.OrderBy} LIMIT @limit OFFSET @offset",
+            $"SELECT id, ({table.DataSql})::text FROM {table.Table} {filter} ORDER BY {table.OrderBy} LIMIT @limit OFFSET @offset",
             parameters, cancellationToken: cancellationToken));
         return (rows.Select(r => table.WithId(PbxJson.Deserialize<T>(r.Data), r.Id)).ToList(), total);
     }
@@ -79,7 +79,7 @@ public sealed partial class PbxStore(IDbConnectionFactory database, IEnumerable<
         CancellationToken cancellationToken) where T : class
     {
         var rows = await connection.QueryAsync<(long Id, string Data)>(new CommandDefinition(
-            $"SELECT id, data::text FROM {table.Table} ORDER BY id", transaction: transaction, cancellationToken: cancellationToken));
+            $"SELECT id, ({table.DataSql})::text FROM {table.Table} ORDER BY id", transaction: transaction, cancellationToken: cancellationToken));
         return rows.Select(r => table.WithId(PbxJson.Deserialize<T>(r.Data), r.Id)).ToList();
     }
 }

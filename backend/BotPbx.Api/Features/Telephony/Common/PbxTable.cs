@@ -14,6 +14,12 @@ public sealed class PbxTable<T> where T : class
     /// <summary>"extension", "trunk"… for messages.</summary>
     public required string Noun { get; init; }
 
+    /// <summary>
+    /// SQL that reads the stored object; columns the database may change on its own (a foreign key set to null
+    /// when a user is deleted) are merged back into it here.
+    /// </summary>
+    public string DataSql { get; init; } = "data";
+
     /// <summary>SQL ORDER BY of lists.</summary>
     public required string OrderBy { get; init; }
 

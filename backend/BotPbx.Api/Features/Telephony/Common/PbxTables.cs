@@ -10,7 +10,9 @@ public static class PbxTables
 
     public static PbxTable<Extension> Extensions { get; } = new()
     {
-        Table = "pbx_extensions", Collection = "extensions", Noun = "extension", OrderBy = "number", SearchSql = NameOrNumber, Kind = PbxObjectKind.Extension,
+        Table = "pbx_extensions", Collection = "extensions", Noun = "extension",
+        // users.id is ON DELETE SET NULL: the column, not the stored JSON, says who the extension belongs to.
+        DataSql = "jsonb_set(data, '{userId}', coalesce(to_jsonb(user_id), 'null'::jsonb))", OrderBy = "number", SearchSql = NameOrNumber, Kind = PbxObjectKind.Extension,
         GetId = e => e.Id, WithId = (e, id) => e with { Id = id },
         ColumnNames = ["number", "name", "user_id"], Columns = e => [e.Number, e.Name, e.UserId],
         All = c => c.Extensions, Replace = (c, list) => c with { Extensions = list },
