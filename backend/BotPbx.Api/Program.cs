@@ -2,6 +2,7 @@ using BotPbx.Api.Configuration;
 using BotPbx.Api.Database;
 using BotPbx.Api.Features.Audit;
 using BotPbx.Api.Features.Auth;
+using BotPbx.Api.Features.Ivr;
 using BotPbx.Api.Features.Settings;
 using BotPbx.Api.Features.SystemStatus;
 using BotPbx.Api.Features.Users;
@@ -18,6 +19,7 @@ builder.Services.AddAuditLog();
 builder.Services.AddUsers();
 builder.Services.AddSettings();
 builder.Services.AddSystemStatus();
+builder.Services.AddIvr(builder.Configuration);
 
 var app = builder.Build();
 if (!await app.PrepareDatabaseAsync())
@@ -41,6 +43,7 @@ app.MapUsersApi();
 app.MapSystemApi();
 app.MapAuditApi();
 app.MapSettingsApi();
+app.MapIvrEndpoints();
 app.MapSpaFallback();
 
 await app.RunAsync();

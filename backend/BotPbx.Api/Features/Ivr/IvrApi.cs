@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Text.Json;
+using BotPbx.Api.Features.Audit;
+using BotPbx.Api.Features.Auth;
+using BotPbx.Api.Problems;
+using BotPbx.Ivr.Schema;
+using BotPbx.Ivr.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace BotPbx.Api.Features.Ivr;
+
+/// <summary>
+/// /api/ivrs: IVRs with a freely saved draft, publishing (validated; new calls only), versions, restore, and
+/// validation for the builder. Import/export is the flow JSON itself (GET an IVR's flow, PUT it into another).
+/// </summary>
+public static class IvrApi
+{
+    public static IEndpointRouteBuilder MapIvrApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/ivrs").WithTags("IVRs").RequireAuthorization(Policies.Admin);
+        group.MapGet("/", ListAsync).WithName("ListIvrs").WithSummary("IVRs, filtered by name");
+        group.MapPost("/", CreateAsync).WithName("CreateIvr").WithSummary("Create an IVR; without a flow it gets a start node");
+        group.MapGet("/schema", Schema).WithName("GetIvrFlowSchema").WithSummary("The JSON Schema of the flow document");
+        group.MapPost("/validate", ValidateAsync).WithName("ValidateIvrFlow").WithSummary("Validate a flow without saving it");
+        group.MapGet("/{id:long}", GetAsync).WithName("GetIvr").WithSummary("One IVR with its draft flow and the draft's validation");
+        group.MapPut("/{id:long}", SaveAsync).WithName("SaveIvrDraft")
+            .WithSummary("Save the draft; saved even with errors (they block publishing), warnings and errors are returned");
+        group.MapDelete("/{id:long}", DeleteAsync).WithName("DeleteIvr").WithSummary("Delete an IVR with its versions and traces");
+        group.MapPost("/{id:long}/publish", PublishAsync).WithName("PublishIvr")
+            .WithSummary("Make the draft the live version for new calls; 422 with per-node messages when it has errors");
+        group.MapGet("/{id:long}/versions", ListVersionsAsync).WithName("ListIvrVersions").WithSummary("Published versions, newest first");
+        group.MapGet("/{id:long}/versions/{version:int}", GetVersionAsync).WithName("GetIvrVersion").WithSummary("One published version's flow");
+        group.MapPost("/{id:long}/versions/{version:int}/restore", RestoreAsync).WithName("RestoreIvrVersion")
+            .WithSummary("Copy a published version into the draft");
+        return app;
+    }
+
+    private static async Task<Ok<ListResponse<IvrSummaryResponse>>> ListAsync(IvrStore store, string? search, int? limit, int? offset,
+        CancellationToken cancellationToken)
+    {
+        var (items, total) = await store.ListAsync(ListQuery.Validate(search, limit, offset), cancellationToken);
+        return TypedResults.Ok(new ListResponse<IvrSummaryResponse>(
+            [.. items.Select(i => new IvrSummaryResponse(i.Id, i.Name, i.PublishedVersion, i.DraftUpdatedAt, i.UpdatedAt))], total));
+    }
+
+    private static async Task<Results<Created<IvrResponse>, ProblemHttpResult>> CreateAsync(SaveIvrRequest request, HttpContext httpContext,
+        IvrStore store, FlowValidator validator, IvrFeatureOptions options, AuditLog audit, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        ValidateName(errors, request.Name);
+        var flow = request.Flow is null ? IvrFlows.Empty : IvrFlows.Read(errors, request.Flow, options.MaxFlowBytes);
+        if (errors.Any) return errors.ToProblem();
+        var ivr = await store.CreateAsync(request.Name!.Trim(), flow!, cancellationToken);
+        if (ivr is null) return ApiProblems.Conflict("An IVR with this name already exists.");
+        await audit.WriteAsync(httpContext, IvrAuditActions.Created, ivr.Name, new { id = ivr.Id }, cancellationToken);
+        return TypedResults.Created($"/api/ivrs/{ivr.Id}", await ToResponseAsync(ivr, validator, cancellationToken));
+    }
+
+    private static Ok<JsonElement> Schema()
+    {
+        using var document = JsonDocument.Parse(FlowSchema.Text);
+        return TypedResults.Ok(document.RootElement.Clone());
+    }
+
+    private static async Task<Results<Ok<FlowValidationResponse>, ProblemHttpResult>> ValidateAsync(ValidateFlowRequest request,
+        FlowValidator validator, IvrFeatureOptions options, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var flow = IvrFlows.Read(errors, request.Flow, options.MaxFlowBytes);
+        if (errors.Any) return errors.ToProblem();
+        using var document = JsonDocument.Parse(flow!);
+        return TypedResults.Ok(FlowValidationResponse.From(await validator.ValidateAsync(document.RootElement, cancellationToken)));
+    }
+
+    private static async Task<Results<Ok<IvrResponse>, ProblemHttpResult>> GetAsync(long id, IvrStore store, FlowValidator validator,
+        CancellationToken cancellationToken) =>
+        await store.FindAsync(id, cancellationToken) is { } ivr
+            ? TypedResults.Ok(await ToResponseAsync(ivr, validator, cancellationToken))
+            : ApiProblems.NotFound("No IVR with this id.");
+
+    private static async Task<Results<Ok<IvrResponse>, ProblemHttpResult>> SaveAsync(long id, SaveIvrRequest request, HttpContext httpContext,
+        IvrStore store, FlowValidator validator, IvrFeatureOptions options, AuditLog audit, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        ValidateName(errors, request.Name);
+        errors.Check(request.Flow is not null, "flow", "is required");
+        var flow = request.Flow is null ? null : IvrFlows.Read(errors, request.Flow, options.MaxFlowBytes);
+        if (errors.Any) return errors.ToProblem();
+        IvrRecord? ivr;
+        try
+        {
+            ivr = await store.SaveDraftAsync(id, request.Name!.Trim(), flow!, cancellationToken);
+        }
+        catch (DuplicateIvrNameException)
+        {
+            return ApiProblems.Conflict("An IVR with this name already exists.");
+        }
+        if (ivr is null) return ApiProblems.NotFound("No IVR with this id.");
+        await audit.WriteAsync(httpContext, IvrAuditActions.DraftSaved, ivr.Name, new { id }, cancellationToken);
+        return TypedResults.Ok(await ToResponseAsync(ivr, validator, cancellationToken));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long id, HttpContext httpContext, IvrStore store, AuditLog audit,
+        CancellationToken cancellationToken)
+    {
+        var ivr = await store.FindAsync(id, cancellationToken);
+        if (ivr is null || !await store.DeleteAsync(id, cancellationToken)) return ApiProblems.NotFound("No IVR with this id.");
+        await audit.WriteAsync(httpContext, IvrAuditActions.Deleted, ivr.Name, new { id }, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<PublishResponse>, ProblemHttpResult>> PublishAsync(long id, HttpContext httpContext, IvrStore store,
+        FlowValidator validator, AuditLog audit, CancellationToken cancellationToken)
+    {
+        var ivr = await store.FindAsync(id, cancellationToken);
+        if (ivr is null) return ApiProblems.NotFound("No IVR with this id.");
+        var result = await IvrFlows.ValidateAsync(validator, ivr.Draft, cancellationToken);
+        if (!result.IsValid)
+        {
+            var details = ApiProblems.ValidationDetails(new Dictionary<string, string[]>(result.ErrorDictionary()));
+            details.Detail = "The draft has errors; fix them before publishing.";
+            details.Extensions["issues"] = result.Issues.Select(FlowIssueResponse.From).ToList();
+            return TypedResults.Problem(details);
+        }
+        var version = await store.PublishAsync(id, ivr.Draft, httpContext.User.UserId(), cancellationToken);
+        if (version is null) return ApiProblems.NotFound("No IVR with this id.");
+        await audit.WriteAsync(httpContext, IvrAuditActions.Published, ivr.Name, new { id, version = version.Version }, cancellationToken);
+        return TypedResults.Ok(new PublishResponse(version.Version, version.PublishedAt, [.. result.Warnings.Select(FlowIssueResponse.From)]));
+    }
+
+    private static async Task<Results<Ok<ListResponse<IvrVersionSummaryResponse>>, ProblemHttpResult>> ListVersionsAsync(long id, IvrStore store,
+        CancellationToken cancellationToken)
+    {
+        var ivr = await store.FindAsync(id, cancellationToken);
+        if (ivr is null) return ApiProblems.NotFound("No IVR with this id.");
+        var versions = await store.ListVersionsAsync(id, cancellationToken);
+        return TypedResults.Ok(new ListResponse<IvrVersionSummaryResponse>(
+            [.. versions.Select(v => new IvrVersionSummaryResponse(v.Version, v.PublishedAt, v.PublishedBy, v.Version == ivr.PublishedVersion))],
+            versions.Count));
+    }
+
+    private static async Task<Results<Ok<IvrVersionResponse>, ProblemHttpResult>> GetVersionAsync(long id, int version, IvrStore store,
+        CancellationToken cancellationToken)
+    {
+        var ivr = await store.FindAsync(id, cancellationToken);
+        var found = ivr is null ? null : await store.FindVersionAsync(id, version, cancellationToken);
+        if (found is null) return ApiProblems.NotFound("No such version of this IVR.");
+        return TypedResults.Ok(new IvrVersionResponse(found.Version, found.PublishedAt, found.PublishedBy, found.Version == ivr!.PublishedVersion,
+            IvrFlows.Element(found.Flow)));
+    }
+
+    private static async Task<Results<Ok<IvrResponse>, ProblemHttpResult>> RestoreAsync(long id, int version, HttpContext httpContext,
+        IvrStore store, FlowValidator validator, AuditLog audit, CancellationToken cancellationToken)
+    {
+        var ivr = await store.FindAsync(id, cancellationToken);
+        var found = ivr is null ? null : await store.FindVersionAsync(id, version, cancellationToken);
+        if (found is null) return ApiProblems.NotFound("No such version of this IVR.");
+        var saved = await store.SaveDraftAsync(id, ivr!.Name, found.Flow, cancellationToken);
+        if (saved is null) return ApiProblems.NotFound("No IVR with this id.");
+        await audit.WriteAsync(httpContext, IvrAuditActions.Restored, ivr.Name, new { id, version }, cancellationToken);
+        return TypedResults.Ok(await ToResponseAsync(saved, validator, cancellationToken));
+    }
+
+    private static void ValidateName(FieldErrors errors, string? name)
+    {
+        if (!errors.Required("name", name)) return;
+        errors.MaxLength("name", name!.Trim(), 100);
+        errors.NoControlCharacters("name", name);
+    }
+
+    private static async Task<IvrResponse> ToResponseAsync(IvrRecord ivr, FlowValidator validator, CancellationToken cancellationToken)
+    {
+        var result = await IvrFlows.ValidateAsync(validator, ivr.Draft, cancellationToken);
+        return new IvrResponse(ivr.Id, ivr.Name, IvrFlows.Element(ivr.Draft), ivr.PublishedVersion, ivr.DraftUpdatedAt, ivr.CreatedAt,
+            ivr.UpdatedAt, FlowValidationResponse.From(result));
+    }
+
+    internal static string IdText(long id) => id.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>Audit actions of the IVR feature.</summary>
+public static class IvrAuditActions
+{
+    public const string Created = "ivr.created";
+    public const string DraftSaved = "ivr.draft_saved";
+    public const string Published = "ivr.published";
+    public const string Restored = "ivr.restored";
+    public const string Deleted = "ivr.deleted";
+}

@@ -1,0 +1,87 @@
+using BotPbx.Asterisk.Agi;
+using BotPbx.Ivr.Agi;
+using BotPbx.Ivr.Http;
+using BotPbx.Ivr.Prompts;
+using BotPbx.Ivr.Runtime;
+using BotPbx.Ivr.Simulation;
+using BotPbx.Ivr.Tracing;
+using BotPbx.Ivr.Validation;
+using BotPbx.Ivr.Versions;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace BotPbx.Api.Features.Ivr;
+
+public static class IvrServiceCollectionExtensions
+{
+    /// <summary>
+    /// The IVR feature: settings (section "Ivr", with "Ivr:Http", "Ivr:Prompts", "Ivr:Simulation"), the validator with
+    /// its reference sources, the prompt cache with flite, the interpreter over the database, the simulator, and the
+    /// <c>ivr/{id}</c> route on the FastAGI router (the host that runs the FastAGI server uses the same router).
+    /// </summary>
+    public static IServiceCollection AddIvr(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection("Ivr");
+        services.AddSingleton(Bind<IvrOptions>(section));
+        services.AddSingleton(Bind<IvrFeatureOptions>(section));
+        services.AddSingleton(Bind<IvrHttpOptions>(section.GetSection("Http")));
+        services.AddSingleton(Bind<PromptCacheOptions>(section.GetSection("Prompts")));
+        services.AddSingleton(Bind<SimulationOptions>(section.GetSection("Simulation")));
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton<ITextToSpeech>(new FliteTextToSpeech());
+        services.AddSingleton<PromptCache>();
+        services.AddSingleton<DirectoryRecordings>();
+        services.AddSingleton<IIvrRecordings>(sp => sp.GetRequiredService<DirectoryRecordings>());
+        services.AddSingleton<IPromptLibrary, PromptLibrary>();
+        services.AddSingleton<IvrHttpClient>();
+        services.AddSingleton<IvrRuntime>();
+
+        services.AddSingleton<IvrStore>();
+        services.AddSingleton<IvrTraceStore>();
+        services.AddSingleton<IIvrTraceSink>(sp => sp.GetRequiredService<IvrTraceStore>());
+        services.AddSingleton<IIvrFlowStore, DatabaseIvrFlowStore>();
+        services.AddSingleton<IvrInterpreter>();
+        services.AddSingleton<IvrAgiHandler>();
+        services.TryAddSingleton<AgiRouter>();
+        services.AddSingleton<SimulationSessions>();
+
+        services.AddSingleton<IIvrReferenceSource, IvrTargetSource>();
+        services.AddSingleton<IIvrReferenceSource, TtsEngineSource>();
+        services.AddSingleton<IIvrReferenceSource>(sp => sp.GetRequiredService<DirectoryRecordings>());
+        services.AddSingleton<CompositeReferenceChecker>();
+        services.AddSingleton<IIvrReferenceChecker>(sp => sp.GetRequiredService<CompositeReferenceChecker>());
+        services.AddSingleton<FlowValidator>();
+        services.AddHostedService<IvrStartup>();
+        return services;
+    }
+
+    /// <summary>Both IVR API groups; one call in Program.cs.</summary>
+    public static IEndpointRouteBuilder MapIvrEndpoints(this IEndpointRouteBuilder app) => app.MapIvrApi().MapIvrRunApi();
+
+    private static T Bind<T>(IConfiguration section) where T : new()
+    {
+        var options = new T();
+        section.Bind(options);
+        return options;
+    }
+}
+
+/// <summary>Maps <c>ivr/{id}</c> on the FastAGI router and says which flow references cannot be checked yet.</summary>
+internal sealed partial class IvrStartup(AgiRouter router, IvrAgiHandler handler, CompositeReferenceChecker references, ILogger<IvrStartup> logger)
+    : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        handler.Map(router);
+        var unchecked_ = string.Join(", ", references.UncheckedKinds);
+        if (unchecked_.Length > 0) UncheckedReferences(logger, unchecked_);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "IVR validation cannot check these references yet (no feature provides them): {Kinds}; flows using them are accepted")]
+    private static partial void UncheckedReferences(ILogger logger, string kinds);
+}
