@@ -125,6 +125,12 @@ export function createFlowStore(initial?: FlowDocument) {
       });
     },
 
+    /** Replaces everything with a document as one undoable step (importing a file). */
+    replaceAll(document: FlowDocument) {
+      commit();
+      change(document.nodes.map(toCanvasNode), document.edges.map(toCanvasEdge));
+    },
+
     /** Marks the content as of `revision` as saved. */
     markSaved(revision: number) {
       set({ savedRevision: revision });
