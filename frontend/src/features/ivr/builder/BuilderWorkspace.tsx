@@ -30,6 +30,9 @@ import styles from './Builder.module.css';
 
 type SideTab = 'settings' | 'simulator';
 
+/** Camera moves animate unless the person asked for reduced motion. */
+const motion = () => (window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 0 : 300);
+
 export function BuilderWorkspace({ ivr, initial, openProblem }: { ivr: Ivr; initial: FlowDocument; openProblem: string | null }) {
   const [store] = useState(() => createFlowStore(initial));
   return (
@@ -167,9 +170,9 @@ function Workspace({ ivr, openProblem }: { ivr: Ivr; openProblem: string | null 
           onLayout={() => {
             const { nodes: all, edges } = store.getState();
             store.setPositions(autoLayout(all, edges));
-            window.requestAnimationFrame(() => void fitView({ padding: 0.2, duration: 300 }));
+            window.requestAnimationFrame(() => void fitView({ padding: 0.2, duration: motion() }));
           }}
-          onFit={() => void fitView({ padding: 0.2, duration: 300 })}
+          onFit={() => void fitView({ padding: 0.2, duration: motion() })}
           onImport={async (file) => {
             try {
               const document = await readFlowFile(file);

@@ -30,7 +30,8 @@ const isBlank = (value: unknown) => value === undefined || value === '';
 
 export function SchemaField({ name, schema: raw, value, required, path, onChange, context, label: given }: FieldProps) {
   const { schema, refName } = resolve(raw);
-  const label = given ?? context.labels[name] ?? (name === 'label' ? 'Name on the canvas' : humanize(name));
+  // A node's own label names it on the canvas; a label inside a list item (a menu option) names that output.
+  const label = given ?? context.labels[name] ?? (name === 'label' ? (path === 'data.label' ? 'Name on the canvas' : 'Label') : humanize(name));
   const errors = messagesAt(context.issues, path);
 
   if (refName === 'prompt') {
