@@ -27,10 +27,33 @@ ensure_dotnet() {
   return 1
 }
 
+node_is_recent() { # the web UI's build tools (vite 8) need Node.js ^20.19 or >= 22.12
+  command -v node >/dev/null 2>&1 || return 1
+  node -e '
+    const [major, minor] = process.versions.node.split(".").map(Number);
+    process.exit((major === 20 && minor >= 19) || (major === 22 && minor >= 12) || major > 22 ? 0 : 1);'
+}
+
+# Debian 12 and Ubuntu ship Node.js 18 or older: Node.js 22 comes from NodeSource's repository
+# (https://github.com/nodesource/distributions), signed with their key.
+add_nodesource_repo() {
+  [ -f /etc/apt/sources.list.d/nodesource.list ] && return 0
+  command -v gpg >/dev/null 2>&1 || apt_install gnupg || return 1
+  command -v curl >/dev/null 2>&1 || apt_install curl ca-certificates || return 1
+  install -d -m 755 /usr/share/keyrings
+  curl -fsSL https://deb.nodesource.com/gpgkey/nodesource-repo.gpg.key | gpg --dearmor --yes -o /usr/share/keyrings/nodesource.gpg \
+    || return 1
+  echo "deb [signed-by=/usr/share/keyrings/nodesource.gpg] https://deb.nodesource.com/node_22.x nodistro main" \
+    > /etc/apt/sources.list.d/nodesource.list
+  _apt_updated=""   # the new repository is visible only after the next apt-get update
+}
+
 ensure_node() {
-  if command -v node >/dev/null 2>&1 && [ "$(node -p 'process.versions.node.split(".")[0]')" -ge 20 ]; then return 0; fi
-  apt_install nodejs npm || return 1
-  [ "$(node -p 'process.versions.node.split(".")[0]')" -ge 20 ] || { echo "Node.js 20 or newer is required" >&2; return 1; }
+  node_is_recent && return 0
+  [ "$(id -u)" = 0 ] || { echo "Node.js 20.19 or newer is required (found $(node -v 2>/dev/null || echo none))" >&2; return 1; }
+  add_nodesource_repo || { echo "could not add the NodeSource repository for Node.js 22" >&2; return 1; }
+  apt_install nodejs || return 1
+  node_is_recent || { echo "Node.js 20.19 or newer is required (found $(node -v 2>/dev/null || echo none))" >&2; return 1; }
 }
 
 ensure_test_prerequisites() {

@@ -5,7 +5,7 @@ import { useAuth, useCurrentUser } from '../auth/AuthProvider';
 import { Icon } from '../components/Icon';
 import { useToast } from '../components/Toasts';
 import { errorMessage } from '../api/errors';
-import { groupBySection, navigationFor } from './navigation';
+import { entryForPath, groupBySection, navigationFor } from './navigation';
 import styles from './AppShell.module.css';
 
 /** The frame around every signed-in page: sidebar navigation (an off-canvas drawer on narrow screens) and content. */
@@ -18,8 +18,12 @@ export function AppShell() {
   const [menuOpen, setMenuOpen] = useState(false);
   const groups = groupBySection(navigationFor(user.role));
 
-  // Following a link on a phone closes the menu, so the page is visible.
-  useEffect(() => setMenuOpen(false), [location.pathname]);
+  // Following a link on a phone closes the menu, so the page is visible; the tab shows where the user is.
+  useEffect(() => {
+    setMenuOpen(false);
+    const entry = entryForPath(location.pathname);
+    document.title = entry ? `${entry.label} · BotPBX` : 'BotPBX';
+  }, [location.pathname]);
 
   const signOut = async () => {
     try {

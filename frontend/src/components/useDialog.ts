@@ -1,11 +1,14 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 // Shared behaviour of modal surfaces (drawer, dialog): Escape closes, focus moves into the panel when it opens
 // and back to what had it when it closes, the page behind does not scroll, and Tab stays inside the panel.
 export function useDialog(open: boolean, onClose: () => void) {
   const panelRef = useRef<HTMLDivElement>(null);
   const closeRef = useRef(onClose);
-  closeRef.current = onClose;
+  // The latest onClose, without re-running the open/close effect (and moving focus) on every render.
+  useLayoutEffect(() => {
+    closeRef.current = onClose;
+  });
 
   useEffect(() => {
     if (!open) return;

@@ -1,0 +1,72 @@
+# /etc/botpbx/botpbx.env: the service's settings and secrets, readable by root only. Written once; a re-run keeps
+# it (and so the database password), adding only settings that a newer BotPBX introduced.
+
+DB_PASSWORD=""
+
+_env_line() { # file key value: appends KEY=value when KEY is not in the file yet
+  grep -qE "^[[:space:]]*$2=" "$1" 2>/dev/null || printf '%s=%s\n' "$2" "$3" >>"$1"
+}
+
+ensure_env_file() {
+  install -d -m 700 -o root -g root "$BOTPBX_CONFIG_DIR"
+  local url host
+  if [ -f "$BOTPBX_ENV_FILE" ]; then
+    url=$(env_file_get "$BOTPBX_ENV_FILE" BOTPBX_DATABASE_URL) || die "$BOTPBX_ENV_FILE has no BOTPBX_DATABASE_URL"
+    # postgresql://user:PASSWORD@host:port/db
+    DB_PASSWORD=${url#*://*:}; DB_PASSWORD=${DB_PASSWORD%%@*}
+    [ -n "$DB_PASSWORD" ] || die "could not read the database password from BOTPBX_DATABASE_URL in $BOTPBX_ENV_FILE"
+    info "keeping $BOTPBX_ENV_FILE and its database password"
+  else
+    DB_PASSWORD=$(random_secret 32)
+    host=${BOTPBX_HOST:-0.0.0.0}
+    (umask 077 && cat >"$BOTPBX_ENV_FILE") <<EOF_ENV
+# BotPBX service settings, written by install.sh on $(date -u +%Y-%m-%dT%H:%M:%SZ). Readable by root only.
+# Every variable is described in docs/configuration.md. Restart after a change: pm2 restart $BOTPBX_PM2_NAME
+HOST=$host
+PORT=$BOTPBX_PORT
+BOTPBX_DATABASE_URL=postgresql://$BOTPBX_DB_USER:$DB_PASSWORD@127.0.0.1:$PG_PORT/$BOTPBX_DB_NAME
+BOTPBX_STATIC_DIR=$BOTPBX_APP_DIR/wwwroot
+BOTPBX_DATA_DIR=$BOTPBX_DATA_DIR
+BOTPBX_ADMIN_EMAIL=${BOTPBX_ADMIN_EMAIL:-admin@botpbx.local}
+ASPNETCORE_ENVIRONMENT=Production
+DOTNET_CLI_TELEMETRY_OPTOUT=1
+EOF_ENV
+    info "wrote $BOTPBX_ENV_FILE with a new database password"
+  fi
+  # Settings added by later versions of the installer are appended, never overwriting what is there.
+  _env_line "$BOTPBX_ENV_FILE" BOTPBX_STATIC_DIR "$BOTPBX_APP_DIR/wwwroot"
+  _env_line "$BOTPBX_ENV_FILE" BOTPBX_DATA_DIR "$BOTPBX_DATA_DIR"
+  chown root:root "$BOTPBX_ENV_FILE"
+  chmod 600 "$BOTPBX_ENV_FILE"
+  install -d -m 750 -o root -g root "$BOTPBX_DATA_DIR"
+  install -d -m 750 -o root -g root "$BOTPBX_LOG_DIR"
+  ok "$BOTPBX_ENV_FILE (mode 600)"
+}
+
+ADMIN_EMAIL=""; ADMIN_PASSWORD=""; FIRST_INSTALL=0
+
+# The first administrator is created by the service on its first start, from BOTPBX_ADMIN_EMAIL and
+# BOTPBX_ADMIN_PASSWORD. The installer generates that password, hands it over once through a root-only file the
+# start script reads, and removes the file as soon as the service is healthy (the admin then exists).
+prepare_first_admin() {
+  ADMIN_EMAIL=$(env_file_get "$BOTPBX_ENV_FILE" BOTPBX_ADMIN_EMAIL || echo admin@botpbx.local)
+  if database_has_users; then
+    FIRST_INSTALL=0
+    rm -f "$BOTPBX_FIRST_ADMIN_FILE"
+    return 0
+  fi
+  FIRST_INSTALL=1
+  # A previous run that stopped before the service came up left the file: reuse it, so the password shown at
+  # the end is the one the service actually uses.
+  ADMIN_PASSWORD=$(env_file_get "$BOTPBX_FIRST_ADMIN_FILE" BOTPBX_ADMIN_PASSWORD 2>/dev/null || true)
+  if [ -z "$ADMIN_PASSWORD" ]; then
+    ADMIN_PASSWORD=$(random_secret 20)
+    (umask 077 && printf 'BOTPBX_ADMIN_PASSWORD=%s\n' "$ADMIN_PASSWORD" >"$BOTPBX_FIRST_ADMIN_FILE")
+  fi
+  chmod 600 "$BOTPBX_FIRST_ADMIN_FILE"
+  ok "first administrator: $ADMIN_EMAIL (password generated)"
+}
+
+finish_first_admin() {
+  rm -f "$BOTPBX_FIRST_ADMIN_FILE"
+}
