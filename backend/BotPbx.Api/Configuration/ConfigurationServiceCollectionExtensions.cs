@@ -15,7 +15,7 @@ public static class ConfigurationServiceCollectionExtensions
         {
             configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
             {
-                Path = shipped,
+                Path = "appsettings.json",
                 Optional = true,
                 ReloadOnChange = false,
                 FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(AppContext.BaseDirectory),

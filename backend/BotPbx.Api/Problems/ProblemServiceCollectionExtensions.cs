@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http.Json;
 
 namespace BotPbx.Api.Problems;
 
@@ -27,7 +26,6 @@ public static class ProblemServiceCollectionExtensions
         services.AddExceptionHandler<ProblemExceptionHandler>();
         // Minimal APIs answer a malformed body with a bare 400 unless asked to throw; the handler above makes it a problem.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        services.Configure<JsonOptions>(options => options.SerializerOptions.AllowTrailingCommas = false);
         return services;
     }
 

@@ -21,6 +21,7 @@ public static class OpenApiSetup
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "BotPBX API";
+                document.Info.Version = Features.SystemStatus.SystemApi.Version;
                 document.Info.Description =
                     "Sign in with POST /api/auth/login, then send `Authorization: Bearer <token>`. " +
                     "Errors are RFC 7807 problem details with a stable `code`.";

@@ -10,8 +10,10 @@ namespace BotPbx.Asterisk.Agi;
 /// </summary>
 internal static class AgiReplyParser
 {
-    /// <summary>Bounds the 520 usage text; Asterisk's longest usage texts are a few dozen lines.</summary>
+    /// <summary>Bounds the 520 usage text; Asterisk's longest usage texts are a few dozen lines and a few KiB.</summary>
     private const int MaxUsageLines = 500;
+
+    private const int MaxUsageBytes = 64 * 1024;
 
     /// <summary>False: the message is not complete yet. Throws <see cref="AgiProtocolException"/> on anything that is not FastAGI.</summary>
     public static bool TryParse(ref ReadOnlySequence<byte> buffer, int maxLineLength, out AgiInboundMessage message)
@@ -60,9 +62,12 @@ internal static class AgiReplyParser
     {
         reply = null!;
         var text = new StringBuilder(firstText);
+        var start = remaining.Length;
         for (var lines = 0; ; lines++)
         {
+            // Both bounds keep a peer that never ends the block from growing the buffer (and each re-scan of it).
             if (lines > MaxUsageLines) throw new AgiProtocolException($"A {status} reply has more than {MaxUsageLines} lines.");
+            if (start - remaining.Length > MaxUsageBytes) throw new AgiProtocolException($"A {status} reply is longer than {MaxUsageBytes} bytes.");
             if (!AgiLineParser.TryParse(ref remaining, maxLineLength, out var next)) return false;
             ReadOnlySpan<byte> span = next.IsSingleSegment ? next.FirstSpan : next.ToArray();
             text.Append('\n');

@@ -25,7 +25,7 @@ public sealed class RecordMessageExecutor : INodeExecutor<RecordMessageData>
         if (data.Prompt is not null) await NodeHelpers.PlayAsync(context, data.Prompt, string.Empty, cancellationToken).ConfigureAwait(false);
         var stamp = context.Runtime.Time.GetUtcNow().ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
         var name = $"{Sanitize(context.CallId)}-{context.Node.Id}-{stamp}";
-        var file = Path.Combine(context.Runtime.Options.RecordingsDirectory, name);
+        var file = Path.Combine(context.Runtime.Options.MessagesDirectory, name);
         var silence = data.SilenceSeconds is { } s ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
         var result = await context.Channel.RecordAsync(file, TimeSpan.FromSeconds(data.MaxSeconds), silence, data.Beep != false, cancellationToken)
             .ConfigureAwait(false);

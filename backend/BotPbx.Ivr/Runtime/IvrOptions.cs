@@ -31,7 +31,7 @@ public sealed class IvrOptions
     public string GeneralMailbox { get; set; } = "general";
 
     /// <summary>Directory (readable by Asterisk) where recordMessage nodes record to.</summary>
-    public string RecordingsDirectory { get; set; } = "/var/spool/asterisk/botpbx/ivr";
+    public string MessagesDirectory { get; set; } = "/var/spool/asterisk/botpbx/ivr";
 
     /// <summary>Digit timeout of a menu whose node gives none.</summary>
     public int DefaultMenuTimeoutSeconds { get; set; } = 5;

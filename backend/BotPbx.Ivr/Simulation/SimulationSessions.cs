@@ -33,7 +33,7 @@ public sealed class SimulationSessions : IAsyncDisposable
     /// <summary>Starts a simulated call of <paramref name="snapshot"/> and returns its first state.</summary>
     public async Task<SimulationState> StartAsync(IvrFlowSnapshot snapshot, string callerNumber, string dialedNumber, CancellationToken cancellationToken)
     {
-        await EvictAsync().ConfigureAwait(false);
+        await EvictAsync(cancellationToken).ConfigureAwait(false);
         var call = new IvrCallInfo("sim-" + Guid.NewGuid().ToString("N")[..12], callerNumber, "Simulator", dialedNumber, dialedNumber, "Simulator/browser");
         var (session, state) = await SimulationSession.StartAsync(_interpreter, snapshot, call, PromptUrl, _options, _time, cancellationToken)
             .ConfigureAwait(false);
@@ -50,16 +50,16 @@ public sealed class SimulationSessions : IAsyncDisposable
 
     public SimulationState? Get(Guid id, string ivrId) => _sessions.TryGetValue(id, out var session) && session.IvrId == ivrId ? session.State() : null;
 
-    public async Task<bool> EndAsync(Guid id, string ivrId)
+    public async Task<bool> EndAsync(Guid id, string ivrId, CancellationToken cancellationToken)
     {
         if (!_sessions.TryGetValue(id, out var owned) || owned.IvrId != ivrId) return false;
-        return await EndAsync(id).ConfigureAwait(false);
+        return await EndAsync(id, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<bool> EndAsync(Guid id)
+    private async Task<bool> EndAsync(Guid id, CancellationToken cancellationToken)
     {
         if (!_sessions.TryRemove(id, out var session)) return false;
-        await session.DisposeAsync().ConfigureAwait(false);
+        await session.DisposeAsync().AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -74,18 +74,18 @@ public sealed class SimulationSessions : IAsyncDisposable
             : null;
     }
 
-    private async Task EvictAsync()
+    private async Task EvictAsync(CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         var stale = _sessions.Values.Where(s => now - s.LastUsed > _options.IdleTimeout).ToList();
         var surplus = _sessions.Count - stale.Count - (_options.MaxSessions - 1);
         if (surplus > 0) stale.AddRange(_sessions.Values.Except(stale).OrderBy(s => s.LastUsed).ThenBy(s => s.Sequence).Take(surplus));
-        foreach (var session in stale) await EndAsync(session.Id).ConfigureAwait(false);
+        foreach (var session in stale) await EndAsync(session.Id, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var id in _sessions.Keys) await EndAsync(id).ConfigureAwait(false);
+        foreach (var id in _sessions.Keys) await EndAsync(id, CancellationToken.None).ConfigureAwait(false);
     }
 
     private sealed class DiscardTraces : IIvrTraceSink

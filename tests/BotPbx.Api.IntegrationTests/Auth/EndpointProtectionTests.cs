@@ -9,7 +9,7 @@ namespace BotPbx.Api.IntegrationTests.Auth;
 /// </summary>
 public sealed class EndpointProtectionTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 {
-    private static readonly HashSet<string> Public = ["POST /api/auth/login", "GET /api/health"];
+    private static readonly HashSet<string> Public = ["POST /api/auth/login", "POST /api/auth/logout", "GET /api/health"];
 
     private ApiFactory Api => fixture.Api;
 
@@ -112,6 +112,8 @@ public sealed class EndpointProtectionTests(ApiFixture fixture) : IClassFixture<
         using var client = Api.Anonymous();
         var document = await client.GetStringAsync("/openapi/v1.json");
         Assert.Contains("\"bearer\"", document);
+        using var root = await client.GetAsync("/api/docs");
+        Assert.Equal(HttpStatusCode.MovedPermanently, root.StatusCode);
         using var page = await client.GetAsync("/api/docs/index.html");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);

@@ -28,6 +28,41 @@ public sealed class SessionTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task A_cookie_of_a_logged_out_session_is_refused()
+    {
+        using var client = Api.Anonymous();
+        using var login = await client.PostAsJsonAsync("/api/auth/login", new { email = ApiFactory.AdminEmail, password = ApiFactory.AdminPassword });
+        var cookie = login.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
+        HttpRequestMessage WithCookie(HttpMethod method, string path)
+        {
+            var request = new HttpRequestMessage(method, path);
+            request.Headers.Add("Cookie", cookie);
+            return request;
+        }
+
+        using (var logout = await client.SendAsync(WithCookie(HttpMethod.Post, "/api/auth/logout")))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
+        }
+        using var after = await client.SendAsync(WithCookie(HttpMethod.Get, "/api/auth/me"));
+
+        await Problem.ReadAsync(after, HttpStatusCode.Unauthorized, "unauthorized");
+    }
+
+    [Fact]
+    public async Task Logout_without_a_valid_session_still_clears_the_cookie()
+    {
+        using var client = Api.Anonymous();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/logout");
+        request.Headers.Add("Cookie", "botpbx_session=stale-or-garbage");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.StartsWith("botpbx_session=;", response.Headers.GetValues("Set-Cookie").Single());
+    }
+
+    [Fact]
     public async Task Changing_the_password_keeps_this_session_and_revokes_the_others()
     {
         var (current, user) = await Api.CreateSignedInUserAsync("supervisor");

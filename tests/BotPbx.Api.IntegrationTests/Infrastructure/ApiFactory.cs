@@ -46,9 +46,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     public static async Task<ApiFactory> StartAsync(string connectionString, IDictionary<string, string?>? settings = null)
     {
         var factory = new ApiFactory(connectionString, settings);
-        // Building the server runs start-up (migrations, first admin) before the first request.
-        _ = factory.Server;
-        await Task.CompletedTask;
+        // Building the server runs start-up (migrations, first admin, key ring) before the first request.
+        await Task.Run(() => factory.Server);
         return factory;
     }
 

@@ -11,24 +11,7 @@ public static class ApiProcess
     /// <summary>Runs until the process exits (bounded); for start-ups that are expected to fail.</summary>
     public static async Task<Result> RunUntilExitAsync(IDictionary<string, string> environment, TimeSpan limit)
     {
-        var startInfo = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BotPbx.Api.dll"));
-        foreach (var name in new[] { "BOTPBX_DATABASE_URL", "BOTPBX_ADMIN_EMAIL", "BOTPBX_ADMIN_PASSWORD", "ConnectionStrings__BotPbx" })
-        {
-            startInfo.Environment.Remove(name);
-        }
-        startInfo.Environment["HOST"] = "127.0.0.1";
-        startInfo.Environment["PORT"] = FreePort().ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-        startInfo.Environment["BOTPBX_STATIC_DIR"] = Path.Combine(Path.GetTempPath(), "botpbx-no-spa");
-        foreach (var (key, value) in environment) startInfo.Environment[key] = value;
-
-        using var process = Process.Start(startInfo)!;
+        using var process = Process.Start(StartInfo(environment, FreePort()))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(limit);
@@ -43,6 +26,66 @@ public static class ApiProcess
             Assert.Fail($"the service did not exit within {limit}: {await stdout}{await stderr}");
         }
         return new Result(process.ExitCode, await stdout + await stderr);
+    }
+
+    /// <summary>
+    /// Starts the service on a free loopback port and waits (bounded) until /api/health answers; the caller kills it
+    /// by disposing the returned process.
+    /// </summary>
+    public static async Task<(Process Process, int Port)> StartAsync(IDictionary<string, string> environment, TimeSpan limit)
+    {
+        var port = FreePort();
+        var process = Process.Start(StartInfo(environment, port))!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + limit;
+        while (DateTime.UtcNow < deadline && !process.HasExited)
+        {
+            try
+            {
+                using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/api/health"));
+                if (response.StatusCode == HttpStatusCode.OK) return (process, port);
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(200);
+        }
+        Stop(process);
+        throw new InvalidOperationException($"the service did not become healthy on port {port} within {limit}");
+    }
+
+    public static void Stop(Process process)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        if (!process.HasExited) process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+        process.Dispose();
+    }
+
+    private static ProcessStartInfo StartInfo(IDictionary<string, string> environment, int port)
+    {
+        var startInfo = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BotPbx.Api.dll"));
+        foreach (var name in new[] { "BOTPBX_DATABASE_URL", "BOTPBX_ADMIN_EMAIL", "BOTPBX_ADMIN_PASSWORD", "ConnectionStrings__BotPbx" })
+        {
+            startInfo.Environment.Remove(name);
+        }
+        startInfo.Environment["HOST"] = "127.0.0.1";
+        startInfo.Environment["PORT"] = port.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+        startInfo.Environment["BOTPBX_STATIC_DIR"] = Path.Combine(Path.GetTempPath(), "botpbx-no-spa");
+        foreach (var (key, value) in environment) startInfo.Environment[key] = value;
+        return startInfo;
     }
 
     /// <summary>A loopback port nothing listens on (bound, then released).</summary>

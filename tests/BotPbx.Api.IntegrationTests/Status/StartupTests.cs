@@ -66,4 +66,42 @@ public sealed class StartupTests
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("BOTPBX_ADMIN_PASSWORD must be at least 12 characters", result.Output);
     }
+
+    [Fact]
+    public async Task Two_services_starting_together_on_a_new_database_migrate_once_create_one_admin_and_both_serve()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var environment = new Dictionary<string, string>
+        {
+            ["BOTPBX_DATABASE_URL"] = database.ConnectionString,
+            ["BOTPBX_ADMIN_EMAIL"] = "first@example.test",
+            ["BOTPBX_ADMIN_PASSWORD"] = "first-admin-password",
+        };
+
+        var started = await Task.WhenAll(ApiProcess.StartAsync(environment, Limit), ApiProcess.StartAsync(environment, Limit));
+        try
+        {
+            await using var connection = new NpgsqlConnection(database.ConnectionString);
+            await connection.OpenAsync();
+            await using var users = new NpgsqlCommand("SELECT count(*) FROM users", connection);
+            Assert.Equal(1L, await users.ExecuteScalarAsync());
+            await using var migrations = new NpgsqlCommand("SELECT count(*) FROM schema_migrations WHERE name = '0001_foundation'", connection);
+            Assert.Equal(1L, await migrations.ExecuteScalarAsync());
+
+            // A token issued by one process is accepted by the other: they share the key ring in the database.
+            using var http = new HttpClient();
+            using var login = await http.PostAsJsonAsync(new Uri($"http://127.0.0.1:{started[0].Port}/api/auth/login"),
+                new { email = "first@example.test", password = "first-admin-password" });
+            Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+            var token = (await login.Content.ReadFromJsonAsync<LoginBody>())!.Token;
+            using var me = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://127.0.0.1:{started[1].Port}/api/auth/me"));
+            me.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            using var answer = await http.SendAsync(me);
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        }
+        finally
+        {
+            foreach (var (process, _) in started) ApiProcess.Stop(process);
+        }
+    }
 }

@@ -149,6 +149,15 @@ public sealed class AgiReplyParserTests
         Assert.Throws<AgiProtocolException>(() => AgiReplyParser.TryParse(ref buffer, MaxLine, out _));
     }
 
+    [Fact]
+    public void A_usage_block_of_long_lines_is_cut_off_by_size()
+    {
+        var text = "520-Invalid command syntax.  Proper usage follows:\n" + string.Concat(Enumerable.Repeat(new string('u', 8000) + "\n", 20));
+        var buffer = new ReadOnlySequence<byte>(Encoding.ASCII.GetBytes(text));
+
+        Assert.Throws<AgiProtocolException>(() => AgiReplyParser.TryParse(ref buffer, MaxLine, out _));
+    }
+
     private static AgiReply ParseOne(string text)
     {
         var buffer = new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(text));

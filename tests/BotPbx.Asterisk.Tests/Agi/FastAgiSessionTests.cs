@@ -177,6 +177,46 @@ public sealed class FastAgiSessionTests
         await peer.Completion.WaitAsync(TestAgiServer.Patience);
     }
 
+    [Fact]
+    public async Task A_caller_gone_before_the_first_command_is_seen_at_once_and_the_channel_still_answers()
+    {
+        var outcome = new TaskCompletionSource<(bool HungUp, string? Channel)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var router = new AgiRouter().Map("test", async (channel, token) =>
+        {
+            await FastAgiReplayTests.WaitUntilAsync(() => token.IsCancellationRequested);
+            outcome.SetResult((channel.IsHungUp, await channel.GetVariableAsync("CHANNEL", None)));
+        });
+        await using var server = await TestAgiServer.StartAsync(router);
+        await using var peer = new ScriptedAgiPeer().OnCommand(_ => "200 result=1 (PJSIP/1001-00000014)");
+        var environment = new ScriptedAgiPeerCall().ToEnvironment("127.0.0.1", server.EndPoint.Port);
+
+        // The environment and the HANGUP line in one write: the HANGUP must not wait in the buffer.
+        await peer.ConnectAsync(server.EndPoint, System.Text.Encoding.ASCII.GetBytes(environment + "HANGUP\n"), None);
+        await peer.Completion.WaitAsync(TestAgiServer.Patience);
+
+        Assert.Equal((true, "PJSIP/1001-00000014"), await outcome.Task);
+    }
+
+    [Fact]
+    public async Task A_reply_nobody_asked_for_is_a_protocol_error()
+    {
+        var outcome = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var router = new AgiRouter().Map("test", async (channel, token) =>
+        {
+            await FastAgiReplayTests.WaitUntilAsync(() => channel.IsHungUp);
+            outcome.SetResult(await Catch(() => channel.AnswerAsync(None)));
+        });
+        await using var server = await TestAgiServer.StartAsync(router);
+        await using var peer = new ScriptedAgiPeer();
+        await peer.ConnectAsync(server.EndPoint, None);
+
+        await peer.SendRawAsync("200 result=0\n"u8.ToArray(), None);
+        await peer.Completion.WaitAsync(TestAgiServer.Patience);
+
+        Assert.IsType<AgiConnectionClosedException>(await outcome.Task.WaitAsync(TestAgiServer.Patience));
+        Assert.True(server.Logged(FastAgiLogLevel.Warning, e => e.Exception is AgiProtocolException));
+    }
+
     private static async Task<Exception?> Catch(Func<Task> action)
     {
         try

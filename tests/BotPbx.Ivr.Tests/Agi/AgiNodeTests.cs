@@ -8,7 +8,7 @@ namespace BotPbx.Ivr.Tests.Agi;
 /// <summary>Every node type run by the real FastAGI server against a scripted Asterisk peer over a loopback socket.</summary>
 public sealed class AgiNodeTests : IAsyncLifetime
 {
-    private readonly IvrHarness _ivr = new();
+    private readonly IvrHarness _ivr = new(http: LoopbackAllowed());
     private AgiIvrServer _server = null!;
 
     public async Task InitializeAsync() => _server = await AgiIvrServer.StartAsync(_ivr);
@@ -26,6 +26,26 @@ public sealed class AgiNodeTests : IAsyncLifetime
     }
 
     private static object Say(string id, string text) => Node(id, "playMessage", new { prompt = Tts(text) });
+
+    private static BotPbx.Ivr.Http.IvrHttpOptions LoopbackAllowed()
+    {
+        var options = new BotPbx.Ivr.Http.IvrHttpOptions();
+        options.AllowedNetworks.Add("127.0.0.1/32");
+        return options;
+    }
+
+    [Fact]
+    public async Task An_http_request_feeds_the_next_prompt_during_a_real_agi_session()
+    {
+        await using var crm = new LoopbackHttpServer(r => new CannedResponse(200, $$"""{"name":"Ada","caller":"{{r.Target}}"}"""));
+        var flow = WithEdges([Node("start", "start"),
+            Node("crm", "httpRequest", new { method = "GET", url = crm.BaseUrl + "/c/${CALLERID}", mappings = new[] { new { variable = "NAME", path = "name" } } }),
+            Say("hi", "Hello ${NAME}"), Say("sorry", "Sorry")],
+            Edge("start", "next", "crm"), Edge("crm", "success", "hi"), Edge("crm", "error", "sorry"));
+        var commands = await Call(flow, new AgiPhone(), "5550123");
+        Assert.Equal(["ANSWER", "STREAM FILE \"prompt:Hello Ada\" \"\"", "HANGUP"], commands);
+        Assert.Equal("/c/5550123", Assert.Single(crm.Requests).Target);
+    }
 
     [Fact]
     public async Task Start_and_play_message_answer_and_stream_the_prompt_then_hang_up()
@@ -170,6 +190,16 @@ public sealed class AgiNodeTests : IAsyncLifetime
         var trace = _ivr.Traces.Saved[^1];
         Assert.Equal(IvrRunOutcome.CallerHungUp, trace.Outcome);
         Assert.Equal(type, trace.Steps[^1].Type);
+    }
+
+    [Fact]
+    public async Task A_missing_sound_file_is_a_failure_that_gets_the_fallback_not_a_hang_up()
+    {
+        var commands = await Call(StartThen(Say("hello", "Missing prompt")), new AgiPhone { MissingFile = "Missing prompt" });
+        Assert.Equal(["ANSWER", "STREAM FILE \"prompt:Missing prompt\" \"\"", "STREAM FILE \"an-error-has-occured\" \"\"", "HANGUP"], commands);
+        var trace = _ivr.Traces.Saved[^1];
+        Assert.Equal(IvrRunOutcome.Failed, trace.Outcome);
+        Assert.Equal("STREAM FILE prompt:Missing prompt (missing or unreadable sound file?) failed (result -1).", trace.Error);
     }
 
     [Fact]

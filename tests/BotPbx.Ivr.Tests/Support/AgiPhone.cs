@@ -17,6 +17,9 @@ public sealed class AgiPhone
     /// <summary>The caller hangs up during the first command that starts with this text.</summary>
     public string? HangUpOn { get; set; }
 
+    /// <summary>STREAM FILE of a file containing this text fails as a missing file does: <c>200 result=-1 endpos=0</c>, no HANGUP.</summary>
+    public string? MissingFile { get; set; }
+
     public AgiPhone Press(string digits)
     {
         foreach (var digit in digits) _digits.Enqueue(digit);
@@ -73,7 +76,10 @@ public sealed class AgiPhone
             if (_digits.Count > 0 && _digits.Peek() is null) _digits.Dequeue();
             return digits.Length == max ? $"200 result={digits}" : $"200 result={digits} (timeout)";
         }
-        if (command.StartsWith("STREAM FILE", StringComparison.Ordinal)) return "200 result=0 endpos=8000";
+        if (command.StartsWith("STREAM FILE", StringComparison.Ordinal))
+        {
+            return MissingFile is not null && command.Contains(MissingFile, StringComparison.Ordinal) ? "200 result=-1 endpos=0" : "200 result=0 endpos=8000";
+        }
         if (command.StartsWith("RECORD FILE", StringComparison.Ordinal)) return "200 result=35 (dtmf) endpos=16000";
         if (command.StartsWith("SET VARIABLE", StringComparison.Ordinal)) return "200 result=1";
         if (command.StartsWith("HANGUP", StringComparison.Ordinal))

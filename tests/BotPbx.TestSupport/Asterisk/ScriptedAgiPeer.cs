@@ -85,8 +85,16 @@ public sealed class ScriptedAgiPeer : IAsyncDisposable
         _socket = new Socket(server.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         await _socket.ConnectAsync(server, cancellationToken).ConfigureAwait(false);
         _stream = new NetworkStream(_socket, ownsSocket: false);
-        if (!firstBytes.IsEmpty) await SendRawAsync(firstBytes, cancellationToken).ConfigureAwait(false);
         _loop = Task.Run(ConverseAsync, CancellationToken.None);
+        try
+        {
+            if (!firstBytes.IsEmpty) await SendRawAsync(firstBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            // The server refused the connection (closed it at once, e.g. over its session limit) before the
+            // environment was written: the conversation is over, which Completion reports.
+        }
     }
 
     /// <summary>The unprompted <c>HANGUP</c> line Asterisk sends when the caller hangs up.</summary>

@@ -10,8 +10,9 @@ public static class AuditApi
 
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Policies.Admin);
-        group.MapGet("/", ListAsync).WithName("ListAudit").WithSummary("Security-relevant actions, newest first");
+        var group = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Policies.Admin)
+            .ProducesAuthProblems();
+        group.MapGet("/", ListAsync).ProducesInputProblems().WithName("ListAudit").WithSummary("Security-relevant actions, newest first");
         return app;
     }
 

@@ -13,13 +13,16 @@ public static class AuthApi
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/auth").WithTags("Auth");
-        group.MapPost("/login", LoginAsync).AllowAnonymous()
+        group.MapPost("/login", LoginAsync).AllowAnonymous().ProducesInputProblems()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithName("Login").WithSummary("Sign in: returns a bearer token and sets the botpbx_session cookie");
-        group.MapPost("/logout", LogoutAsync).RequireAuthorization(Policies.Agent)
-            .WithName("Logout").WithSummary("Revoke the current session and clear the cookie");
-        group.MapGet("/me", Me).RequireAuthorization(Policies.Agent)
+        // Public so that a browser holding an expired or revoked cookie can still get rid of it.
+        group.MapPost("/logout", LogoutAsync).AllowAnonymous()
+            .WithName("Logout").WithSummary("Revoke the current session (if any) and clear the cookie");
+        group.MapGet("/me", Me).RequireAuthorization(Policies.Agent).ProducesAuthProblems()
             .WithName("Me").WithSummary("The signed-in user");
-        group.MapPut("/password", ChangePasswordAsync).RequireAuthorization(Policies.Agent)
+        group.MapPut("/password", ChangePasswordAsync).RequireAuthorization(Policies.Agent).ProducesAuthProblems()
+            .ProducesInputProblems()
             .WithName("ChangePassword").WithSummary("Change your own password; signs out your other sessions");
         return app;
     }
@@ -69,13 +72,13 @@ public static class AuthApi
     private static async Task<NoContent> LogoutAsync(
         HttpContext httpContext, SessionStore sessions, AuditLog audit, CancellationToken cancellationToken)
     {
-        if (httpContext.User.SessionId() is { } sessionId)
+        await httpContext.SignOutAsync(AuthSchemes.Cookie);
+        if (httpContext.User.Identity?.IsAuthenticated == true && httpContext.User.SessionId() is { } sessionId)
         {
             await sessions.RevokeAsync(sessionId, cancellationToken);
+            await audit.WriteAsync(httpContext, AuditActions.Logout, httpContext.User.FindFirstValue(ClaimTypes.Email), null,
+                cancellationToken);
         }
-        await httpContext.SignOutAsync(AuthSchemes.Cookie);
-        await audit.WriteAsync(httpContext, AuditActions.Logout, httpContext.User.FindFirstValue(ClaimTypes.Email), null,
-            cancellationToken);
         return TypedResults.NoContent();
     }
 

@@ -10,7 +10,7 @@ namespace BotPbx.Api.Features.Auth;
 /// Starts a session: one sessions row, an opaque bearer token for scripts, and the HttpOnly cookie for the SPA — both
 /// encrypted with the data-protection keys and carrying only the user id and session id.
 /// </summary>
-public sealed class SessionIssuer(SessionStore sessions, IOptionsMonitor<BearerTokenOptions> bearerOptions)
+public sealed class SessionIssuer(SessionStore sessions, IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider time)
 {
     public async Task<(string Token, DateTimeOffset ExpiresAt)> StartAsync(HttpContext httpContext, long userId, CancellationToken cancellationToken)
     {
@@ -19,7 +19,7 @@ public sealed class SessionIssuer(SessionStore sessions, IOptionsMonitor<BearerT
             httpContext.Request.Headers.UserAgent.ToString(), cancellationToken);
         var properties = new AuthenticationProperties
         {
-            IssuedUtc = DateTimeOffset.UtcNow,
+            IssuedUtc = time.GetUtcNow(),
             ExpiresUtc = expiresAt,
             IsPersistent = true,
         };

@@ -78,8 +78,8 @@ public static class IvrApi
             ? TypedResults.Ok(await ToResponseAsync(ivr, validator, cancellationToken))
             : ApiProblems.NotFound("No IVR with this id.");
 
-    private static async Task<Results<Ok<IvrResponse>, ProblemHttpResult>> SaveAsync(long id, SaveIvrRequest request, HttpContext httpContext,
-        IvrStore store, FlowValidator validator, IvrFeatureOptions options, AuditLog audit, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<IvrResponse>, ProblemHttpResult>> SaveAsync(long id, SaveIvrRequest request, IvrStore store,
+        FlowValidator validator, IvrFeatureOptions options, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         ValidateName(errors, request.Name);
@@ -95,8 +95,8 @@ public static class IvrApi
         {
             return ApiProblems.Conflict("An IVR with this name already exists.");
         }
+        // Draft saves are not audited: the builder saves often, and a draft changes no call until it is published.
         if (ivr is null) return ApiProblems.NotFound("No IVR with this id.");
-        await audit.WriteAsync(httpContext, IvrAuditActions.DraftSaved, ivr.Name, new { id }, cancellationToken);
         return TypedResults.Ok(await ToResponseAsync(ivr, validator, cancellationToken));
     }
 
@@ -182,7 +182,6 @@ public static class IvrApi
 public static class IvrAuditActions
 {
     public const string Created = "ivr.created";
-    public const string DraftSaved = "ivr.draft_saved";
     public const string Published = "ivr.published";
     public const string Restored = "ivr.restored";
     public const string Deleted = "ivr.deleted";

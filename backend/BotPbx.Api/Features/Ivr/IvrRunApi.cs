@@ -20,9 +20,9 @@ public static class IvrRunApi
         var ivrs = app.MapGroup("/api/ivrs/{id:long}").WithTags("IVRs").RequireAuthorization(Policies.Admin);
         ivrs.MapPost("/simulate", StartSimulationAsync).WithName("StartIvrSimulation")
             .WithSummary("Start a simulated call of the draft (or of a published version); runs the real executors");
-        ivrs.MapPost("/simulate/{sessionId:guid}", SendSimulationInputAsync).WithName("SendIvrSimulationInput")
+        ivrs.MapPost("/simulate/{sessionId}", SendSimulationInputAsync).WithName("SendIvrSimulationInput")
             .WithSummary("Send digits, a timeout or a hang-up; answers once the flow waits again or has ended");
-        ivrs.MapDelete("/simulate/{sessionId:guid}", EndSimulationAsync).WithName("EndIvrSimulation").WithSummary("End a simulated call");
+        ivrs.MapDelete("/simulate/{sessionId}", EndSimulationAsync).WithName("EndIvrSimulation").WithSummary("End a simulated call");
         ivrs.MapGet("/traces", ListTracesAsync).WithName("ListIvrTraces").WithSummary("Traces of calls through this IVR, newest first");
 
         app.MapGet("/api/ivr-traces/{callId}", CallTracesAsync).WithTags("IVRs").RequireAuthorization(Policies.Admin)
@@ -69,21 +69,27 @@ public static class IvrRunApi
         return TypedResults.Ok(await sessions.StartAsync(snapshot, caller, dnid, cancellationToken));
     }
 
-    private static async Task<Results<Ok<SimulationState>, ProblemHttpResult>> SendSimulationInputAsync(long id, Guid sessionId,
+    // Session ids are GUIDs, parsed here rather than by a route constraint: any other id is simply an unknown session
+    // (404 after authorization), and every route stays reachable for the endpoint-protection walk.
+    private static async Task<Results<Ok<SimulationState>, ProblemHttpResult>> SendSimulationInputAsync(long id, string sessionId,
         SimulationInputRequest request, SimulationSessions sessions, CancellationToken cancellationToken)
     {
+        if (!Guid.TryParse(sessionId, out var session)) return ApiProblems.NotFound("No such simulation session.");
         var digits = request.Digits ?? "";
         if (digits.Length > MaxSimulatedDigits || !digits.All(c => char.IsAsciiDigit(c) || c is '*' or '#'))
         {
             return ApiProblems.Validation("digits", $"must be up to {MaxSimulatedDigits} of 0-9, * and #");
         }
         var input = new SimulationInput(digits.Length > 0 ? digits : null, request.Timeout == true, request.Hangup == true);
-        var state = await sessions.SendAsync(sessionId, IvrApi.IdText(id), input, cancellationToken);
+        var state = await sessions.SendAsync(session, IvrApi.IdText(id), input, cancellationToken);
         return state is null ? ApiProblems.NotFound("No such simulation session (it may have ended or expired).") : TypedResults.Ok(state);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> EndSimulationAsync(long id, Guid sessionId, SimulationSessions sessions) =>
-        await sessions.EndAsync(sessionId, IvrApi.IdText(id)) ? TypedResults.NoContent() : ApiProblems.NotFound("No such simulation session.");
+    private static async Task<Results<NoContent, ProblemHttpResult>> EndSimulationAsync(long id, string sessionId, SimulationSessions sessions,
+        CancellationToken cancellationToken) =>
+        Guid.TryParse(sessionId, out var session) && await sessions.EndAsync(session, IvrApi.IdText(id), cancellationToken)
+            ? TypedResults.NoContent()
+            : ApiProblems.NotFound("No such simulation session.");
 
     private static async Task<Results<Ok<ListResponse<IvrTraceResponse>>, ProblemHttpResult>> ListTracesAsync(long id, int? limit, int? offset,
         IvrStore store, IvrTraceStore traces, CancellationToken cancellationToken)

@@ -11,9 +11,10 @@ public static class SettingsApi
 
     public static IEndpointRouteBuilder MapSettingsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/settings").WithTags("Settings").RequireAuthorization(Policies.Admin);
+        var group = app.MapGroup("/api/settings").WithTags("Settings").RequireAuthorization(Policies.Admin)
+            .ProducesAuthProblems();
         group.MapGet("/", GetAsync).WithName("GetSettings").WithSummary("Company name, time zone and language");
-        group.MapPut("/", UpdateAsync).WithName("UpdateSettings").WithSummary("Replace the settings (all fields required)");
+        group.MapPut("/", UpdateAsync).ProducesInputProblems().WithName("UpdateSettings").WithSummary("Replace the settings (all fields required)");
         return app;
     }
 

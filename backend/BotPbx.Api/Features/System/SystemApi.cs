@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json.Serialization;
+using BotPbx.Api.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 // Namespace is not "…Features.System": that would shadow the System namespace inside every feature.
@@ -34,9 +35,11 @@ public static class SystemApi
 
     public static IEndpointRouteBuilder MapSystemApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/health", HealthAsync).AllowAnonymous().WithTags("System")
+        app.MapGet("/api/health", HealthAsync).AllowAnonymous().Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable)
+            .WithTags("System")
             .WithName("Health").WithSummary("Liveness for monitors and the installer; public");
-        app.MapGet("/api/system/status", StatusAsync).RequireAuthorization(Auth.Policies.Agent).WithTags("System")
+        app.MapGet("/api/system/status", StatusAsync).RequireAuthorization(Auth.Policies.Agent).ProducesAuthProblems()
+            .WithTags("System")
             .WithName("SystemStatus").WithSummary("Version, uptime, database and Asterisk connection state");
         return app;
     }

@@ -12,15 +12,20 @@ public static class UsersApi
 
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/users").WithTags("Users").RequireAuthorization(Policies.Admin);
-        group.MapGet("/", ListAsync).WithName("ListUsers").WithSummary("Users, filtered by e-mail or name");
-        group.MapPost("/", CreateAsync).WithName("CreateUser")
+        var group = app.MapGroup("/api/users").WithTags("Users").RequireAuthorization(Policies.Admin)
+            .ProducesAuthProblems();
+        group.MapGet("/", ListAsync).ProducesInputProblems().WithName("ListUsers").WithSummary("Users, filtered by e-mail or name");
+        group.MapPost("/", CreateAsync).ProducesInputProblems().ProducesProblem(StatusCodes.Status409Conflict).WithName("CreateUser")
             .WithSummary("Create a user; without a password the server generates one and returns it once");
-        group.MapGet("/{id:long}", GetAsync).WithName("GetUser").WithSummary("One user");
-        group.MapPut("/{id:long}", UpdateAsync).WithName("UpdateUser")
+        group.MapGet("/{id:long}", GetAsync).ProducesProblem(StatusCodes.Status404NotFound).WithName("GetUser").WithSummary("One user");
+        group.MapPut("/{id:long}", UpdateAsync).ProducesInputProblems().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("UpdateUser")
             .WithSummary("Change e-mail, name, role or disabled; the last active admin stays an admin");
-        group.MapDelete("/{id:long}", DeleteAsync).WithName("DeleteUser").WithSummary("Delete a user (not yourself)");
-        group.MapPost("/{id:long}/reset-password", ResetPasswordAsync).WithName("ResetUserPassword")
+        group.MapDelete("/{id:long}", DeleteAsync).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).WithName("DeleteUser").WithSummary("Delete a user (not yourself)");
+        group.MapPost("/{id:long}/reset-password", ResetPasswordAsync).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("ResetUserPassword")
             .WithSummary("Generate a new password (returned once) and sign the user out everywhere");
         return app;
     }
