@@ -18,7 +18,7 @@ import { useSimulation } from '../simulator/useSimulation';
 import { createFlowStore } from '../store/flowStore';
 import { FlowStoreContext, useFlowStore, useFlowStoreApi } from '../store/useFlowStore';
 import { indexIssues, validateFlow } from '../validation/validateFlow';
-import { autoLayout } from './autoLayout';
+import { autoLayout, layoutIfCrowded } from './autoLayout';
 import { BuilderToolbar } from './BuilderToolbar';
 import { downloadFlow, readFlowFile } from './files';
 import { FlowCanvas } from './FlowCanvas';
@@ -175,7 +175,7 @@ function Workspace({ ivr, openProblem }: { ivr: Ivr; openProblem: string | null 
           onFit={() => void fitView({ padding: 0.2, duration: motion() })}
           onImport={async (file) => {
             try {
-              const document = await readFlowFile(file);
+              const document = layoutIfCrowded(await readFlowFile(file));
               store.replaceAll(document);
               toast.info(`Imported ${document.nodes.length} nodes. Save the draft to keep them.`);
               window.requestAnimationFrame(() => void fitView({ padding: 0.2 }));
@@ -223,7 +223,7 @@ function Workspace({ ivr, openProblem }: { ivr: Ivr; openProblem: string | null 
         dirty={dirty}
         onClose={() => setHistoryOpen(false)}
         onRestored={(restored, version) => {
-          store.load(parseDocument(restored.flow));
+          store.load(layoutIfCrowded(parseDocument(restored.flow)));
           setServerIssues(restored.validation.issues, store.getState().revision);
           toast.success(`Version ${version} is the draft again. Publish to make it live.`);
           window.requestAnimationFrame(() => void fitView({ padding: 0.2 }));

@@ -8,6 +8,7 @@ import { errorMessage } from '../../../api/errors';
 import { useIvr, type Ivr } from '../api';
 import { parseDocument } from '../flow/document';
 import type { FlowDocument } from '../flow/types';
+import { layoutIfCrowded } from './autoLayout';
 import { BuilderWorkspace } from './BuilderWorkspace';
 import styles from './Builder.module.css';
 
@@ -19,7 +20,7 @@ const startOnly: FlowDocument = {
 
 function openDocument(ivr: Ivr): { document: FlowDocument; problem: string | null } {
   try {
-    return { document: parseDocument(ivr.flow), problem: null };
+    return { document: layoutIfCrowded(parseDocument(ivr.flow)), problem: null };
   } catch (error) {
     return { document: startOnly, problem: errorMessage(error) };
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toCanvasEdge, toCanvasNode } from '../flow/document';
 import { acmeExample } from '../flow/seedExample';
-import { autoLayout } from './autoLayout';
+import { autoLayout, layoutIfCrowded } from './autoLayout';
 
 describe('auto-layout', () => {
   it('places each step of the seed example to the right of the one before, the two queues apart', () => {
@@ -13,5 +13,18 @@ describe('auto-layout', () => {
     expect(x('menu')).toBeLessThan(x('sales'));
     expect(x('sales')).toBe(x('support'));
     expect(Math.abs(positions.get('sales')!.y - positions.get('support')!.y)).toBeGreaterThanOrEqual(110);
+  });
+
+  it('lays out a document only when its nodes would overlap', () => {
+    const spaced = acmeExample();
+    spaced.nodes.forEach((n, i) => (n.position = { x: i * 300, y: 0 }));
+    expect(layoutIfCrowded(spaced)).toBe(spaced);
+
+    const crowded = acmeExample();
+    crowded.nodes.forEach((n, i) => (n.position = { x: 0, y: i * 60 }));
+    const laid = layoutIfCrowded(crowded);
+    expect(laid).not.toBe(crowded);
+    expect(laid.nodes.map((n) => n.position)).not.toEqual(crowded.nodes.map((n) => n.position));
+    expect(laid.edges).toEqual(crowded.edges);
   });
 });

@@ -1,10 +1,17 @@
 // Auto-layout with dagre: ranks from left to right (outputs are on the right of each node), using each node's
 // measured size when the canvas has drawn it. Returns the new top-left positions.
 import dagre from '@dagrejs/dagre';
-import type { CanvasEdge, CanvasNode } from '../flow/document';
+import { toCanvasEdge, toCanvasNode, type CanvasEdge, type CanvasNode } from '../flow/document';
+import type { FlowDocument } from '../flow/types';
+import { handlesOf } from '../nodes/registry';
 
 const DEFAULT_WIDTH = 220;
-const DEFAULT_HEIGHT = 110;
+
+/** A node's height before the canvas has measured it: the card's head and summary, and a row per output. */
+function estimatedHeight(node: CanvasNode): number {
+  const outputs = node.type ? handlesOf(node.type, node.data).length : 0;
+  return 84 + (outputs > 0 ? 8 + 20 * outputs : 0);
+}
 
 export function autoLayout(nodes: readonly CanvasNode[], edges: readonly CanvasEdge[]): Map<string, { x: number; y: number }> {
   const graph = new dagre.graphlib.Graph();
@@ -12,7 +19,7 @@ export function autoLayout(nodes: readonly CanvasNode[], edges: readonly CanvasE
   graph.setDefaultEdgeLabel(() => ({}));
   const size = (node: CanvasNode) => ({
     width: node.measured?.width ?? DEFAULT_WIDTH,
-    height: node.measured?.height ?? DEFAULT_HEIGHT,
+    height: node.measured?.height ?? estimatedHeight(node),
   });
   for (const node of nodes) graph.setNode(node.id, size(node));
   for (const edge of edges) {
@@ -27,4 +34,20 @@ export function autoLayout(nodes: readonly CanvasNode[], edges: readonly CanvasE
     positions.set(node.id, { x: Math.round(laid.x - width / 2), y: Math.round(laid.y - height / 2) });
   }
   return positions;
+}
+
+/**
+ * A document whose nodes would overlap on this canvas (written by hand or by a tool that assumed smaller nodes) comes
+ * back laid out; a readable one comes back as it is.
+ */
+export function layoutIfCrowded(document: FlowDocument): FlowDocument {
+  const nodes = document.nodes.map(toCanvasNode);
+  const crowded = nodes.some((a, i) =>
+    nodes.some(
+      (b, j) => j > i && Math.abs(a.position.x - b.position.x) < DEFAULT_WIDTH && Math.abs(a.position.y - b.position.y) < estimatedHeight(a),
+    ),
+  );
+  if (!crowded) return document;
+  const positions = autoLayout(nodes, document.edges.map(toCanvasEdge));
+  return { ...document, nodes: document.nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position })) };
 }
