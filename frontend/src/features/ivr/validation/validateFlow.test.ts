@@ -10,9 +10,19 @@ const edit = (change: (doc: FlowDocument) => void) => {
   return doc;
 };
 
+// The examples the IVR docs ship (docs/ivr/examples), which the server's tests also validate.
+const docExamples = import.meta.glob<FlowDocument>('../../../../../docs/ivr/examples/*.json', { eager: true, import: 'default' });
+
 describe('flow validation (the server’s rules, live in the builder)', () => {
   it('accepts seed 003’s example', () => {
     expect(validateFlow(acmeExample())).toEqual([]);
+  });
+
+  it('accepts the examples of the IVR documentation without errors', () => {
+    expect(Object.keys(docExamples).length).toBeGreaterThan(0);
+    for (const [file, document] of Object.entries(docExamples)) {
+      expect(validateFlow(document).filter((i) => i.severity === 'error'), file).toEqual([]);
+    }
   });
 
   it('needs exactly one start', () => {
