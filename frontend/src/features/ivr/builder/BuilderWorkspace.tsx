@@ -18,7 +18,7 @@ import { useSimulation } from '../simulator/useSimulation';
 import { createFlowStore } from '../store/flowStore';
 import { FlowStoreContext, useFlowStore, useFlowStoreApi } from '../store/useFlowStore';
 import { indexIssues, validateFlow } from '../validation/validateFlow';
-import { autoLayout, layoutIfCrowded } from './autoLayout';
+import { autoLayout, freeSpot, layoutIfCrowded } from './autoLayout';
 import { BuilderToolbar } from './BuilderToolbar';
 import { downloadFlow, readFlowFile } from './files';
 import { FlowCanvas } from './FlowCanvas';
@@ -138,8 +138,9 @@ function Workspace({ ivr, openProblem }: { ivr: Ivr; openProblem: string | null 
     const rect = canvasRef.current?.getBoundingClientRect();
     const centre = rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : { x: 400, y: 300 };
     const point = screenToFlowPosition(centre);
-    const nudge = (store.getState().nodes.length % 5) * 24;
-    store.addNode(type, { x: Math.round(point.x - 110 + nudge), y: Math.round(point.y - 40 + nudge) });
+    store.addNode(type, freeSpot(store.getState().nodes, { x: Math.round(point.x - 110), y: Math.round(point.y - 40) }));
+    // The spot may be below the visible part of a small canvas: bring everything into view.
+    window.requestAnimationFrame(() => void fitView({ padding: 0.2, maxZoom: 1, duration: motion() }));
   };
 
   const nodeLabel = (id: string) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toCanvasEdge, toCanvasNode } from '../flow/document';
 import { acmeExample } from '../flow/seedExample';
-import { autoLayout, layoutIfCrowded } from './autoLayout';
+import { autoLayout, freeSpot, layoutIfCrowded } from './autoLayout';
 
 describe('auto-layout', () => {
   it('places each step of the seed example to the right of the one before, the two queues apart', () => {
@@ -26,5 +26,14 @@ describe('auto-layout', () => {
     expect(laid).not.toBe(crowded);
     expect(laid.nodes.map((n) => n.position)).not.toEqual(crowded.nodes.map((n) => n.position));
     expect(laid.edges).toEqual(crowded.edges);
+  });
+
+  it('finds a free spot for a new node below the nodes it would cover', () => {
+    const nodes = acmeExample().nodes.map(toCanvasNode);
+    const start = nodes.find((n) => n.id === 'start')!.position;
+    const spot = freeSpot(nodes, { ...start });
+    expect(spot.x).toBe(start.x);
+    expect(spot.y).toBeGreaterThan(start.y);
+    expect(freeSpot(nodes, { x: 2000, y: 0 })).toEqual({ x: 2000, y: 0 });
   });
 });

@@ -51,3 +51,17 @@ export function layoutIfCrowded(document: FlowDocument): FlowDocument {
   const positions = autoLayout(nodes, document.edges.map(toCanvasEdge));
   return { ...document, nodes: document.nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position })) };
 }
+
+/** The first place at or below `wanted` where a new node would not cover another one. */
+export function freeSpot(nodes: readonly CanvasNode[], wanted: { x: number; y: number }): { x: number; y: number } {
+  const covers = (spot: { x: number; y: number }) =>
+    nodes.some(
+      (n) =>
+        Math.abs(n.position.x - spot.x) < (n.measured?.width ?? DEFAULT_WIDTH) &&
+        spot.y < n.position.y + (n.measured?.height ?? estimatedHeight(n)) + 24 &&
+        n.position.y < spot.y + 120,
+    );
+  let spot = wanted;
+  for (let step = 0; step < 50 && covers(spot); step++) spot = { x: wanted.x, y: spot.y + 40 };
+  return spot;
+}
