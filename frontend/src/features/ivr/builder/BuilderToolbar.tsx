@@ -43,7 +43,15 @@ export function BuilderToolbar(props: ToolbarProps) {
   return (
     <header className={styles.toolbar}>
       <div className={styles.identity}>
-        <Link to="/ivrs" className={styles.back} aria-label="Back to IVRs" title="Back to IVRs">
+        <Link
+          to="/ivrs"
+          className={styles.back}
+          aria-label="Back to IVRs"
+          title="Back to IVRs"
+          onClick={(event) => {
+            if (props.dirty && !window.confirm('Leave the builder? Your unsaved changes will be lost.')) event.preventDefault();
+          }}
+        >
           <NodeIcon name="back" size={18} />
         </Link>
         <h1 className="visually-hidden">{props.name}</h1>

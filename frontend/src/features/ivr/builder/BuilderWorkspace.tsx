@@ -57,18 +57,17 @@ function Workspace({ ivr, openProblem }: { ivr: Ivr; openProblem: string | null 
   const [tab, setTab] = useState<SideTab>('settings');
   const [historyOpen, setHistoryOpen] = useState(false);
 
-  const revision = useFlowStore((s) => s.revision);
+  const dataRevision = useFlowStore((s) => s.dataRevision);
   const dirty = useFlowStore((s) => s.revision !== s.savedRevision) || nameDirty;
   const canUndo = useFlowStore((s) => s.past.length > 0);
   const canRedo = useFlowStore((s) => s.future.length > 0);
-  const nodes = useFlowStore((s) => s.nodes);
 
-  // Validation follows content changes only (the revision), not selection or measuring.
-  const clientIssues = useMemo(() => validateFlow(store.document()), [revision, store]);
-  const { issues, setServerIssues } = useServerIssues(clientIssues, revision);
+  // Validation follows changes of content only: not selection, measuring or moving nodes around.
+  const clientIssues = useMemo(() => validateFlow(store.document()), [dataRevision, store]);
+  const { issues, setServerIssues } = useServerIssues(clientIssues, dataRevision);
   const index = useMemo(() => indexIssues(issues), [issues]);
   // What the server found when the IVR was opened (missing queues…), until the next save.
-  const [openedAt] = useState(() => store.getState().revision);
+  const [openedAt] = useState(() => store.getState().dataRevision);
   useEffect(() => setServerIssues(ivr.validation.issues, openedAt), [ivr.validation.issues, openedAt, setServerIssues]);
 
   const path = sim.state?.path;
@@ -91,6 +90,7 @@ function Workspace({ ivr, openProblem }: { ivr: Ivr; openProblem: string | null 
 
   const saveDraft = async ({ quiet = false } = {}): Promise<boolean> => {
     const at = store.getState().revision;
+    const checkedAt = store.getState().dataRevision;
     if (name.trim() === '') {
       toast.error('Give the IVR a name before saving.');
       return false;
@@ -100,7 +100,7 @@ function Workspace({ ivr, openProblem }: { ivr: Ivr; openProblem: string | null 
       store.markSaved(at);
       setNameDirty(false);
       setPublishedVersion(saved.publishedVersion);
-      setServerIssues(saved.validation.issues, at);
+      setServerIssues(saved.validation.issues, checkedAt);
       if (!quiet) toast.success(saved.validation.valid ? 'Draft saved.' : 'Draft saved. Fix the errors marked on the canvas before publishing.');
       return true;
     } catch (error) {
@@ -111,7 +111,7 @@ function Workspace({ ivr, openProblem }: { ivr: Ivr; openProblem: string | null 
 
   const publishDraft = async () => {
     if (dirty && !(await saveDraft({ quiet: true }))) return;
-    const at = store.getState().revision;
+    const at = store.getState().dataRevision;
     try {
       const published = await publish.mutateAsync(ivr.id);
       setPublishedVersion(published.version);
@@ -144,7 +144,7 @@ function Workspace({ ivr, openProblem }: { ivr: Ivr; openProblem: string | null 
   };
 
   const nodeLabel = (id: string) => {
-    const node = nodes.find((n) => n.id === id);
+    const node = store.getState().nodes.find((n) => n.id === id);
     if (!node) return id;
     return typeof node.data.label === 'string' && node.data.label !== '' ? node.data.label : specOf(node.type).label;
   };
@@ -225,7 +225,7 @@ function Workspace({ ivr, openProblem }: { ivr: Ivr; openProblem: string | null 
         onClose={() => setHistoryOpen(false)}
         onRestored={(restored, version) => {
           store.load(layoutIfCrowded(parseDocument(restored.flow)));
-          setServerIssues(restored.validation.issues, store.getState().revision);
+          setServerIssues(restored.validation.issues, store.getState().dataRevision);
           toast.success(`Version ${version} is the draft again. Publish to make it live.`);
           window.requestAnimationFrame(() => void fitView({ padding: 0.2 }));
         }}

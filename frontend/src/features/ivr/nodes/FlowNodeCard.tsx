@@ -34,7 +34,7 @@ function FlowNodeCardView({ id, type, data, selected }: NodeProps<CanvasNode>) {
     .join(' ');
 
   return (
-    <div className={classes} data-testid={`ivr-node-${id}`} aria-label={`${spec.label}: ${title}`}>
+    <div className={classes} data-testid={`ivr-node-${id}`}>
       {type !== 'start' && <Handle type="target" position={Position.Left} className={styles.input} />}
       <div className={styles.head}>
         <span className={styles.icon}>

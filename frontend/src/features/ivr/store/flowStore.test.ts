@@ -110,4 +110,17 @@ describe('the builder store', () => {
     store.select(null);
     expect(store.getState().revision).toBe(store.getState().savedRevision);
   });
+
+  it('makes one drag one undo step, and moving nodes is a change that needs no re-validation', () => {
+    const store = createFlowStore(acmeExample());
+    const { revision, dataRevision } = store.getState();
+    for (const [x, dragging] of [[10, true], [20, true], [30, true], [30, false]] as const) {
+      store.onNodesChange([{ type: 'position', id: 'menu', position: { x, y: 260 }, dragging }]);
+    }
+    expect(store.getState().revision).toBeGreaterThan(revision);
+    expect(store.getState().dataRevision).toBe(dataRevision);
+    expect(store.getState().past).toHaveLength(1);
+    store.undo();
+    expect(store.getState().nodes.find((n) => n.id === 'menu')!.position).toEqual({ x: 0, y: 260 });
+  });
 });

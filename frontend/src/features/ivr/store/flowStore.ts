@@ -27,6 +27,8 @@ export interface FlowState {
   clipboard: Snapshot | null;
   /** Grows with every change of content (not selection); compared with savedRevision for "unsaved changes". */
   revision: number;
+  /** Grows with every change except moving nodes: what validation depends on (dragging does not re-validate). */
+  dataRevision: number;
   savedRevision: number;
 }
 
@@ -50,7 +52,7 @@ export function checkConnection(nodes: readonly CanvasNode[], connection: Connec
 }
 
 export function createFlowStore(initial?: FlowDocument) {
-  let state: FlowState = { nodes: [], edges: [], past: [], future: [], clipboard: null, revision: 0, savedRevision: 0 };
+  let state: FlowState = { nodes: [], edges: [], past: [], future: [], clipboard: null, revision: 0, dataRevision: 0, savedRevision: 0 };
   const listeners = new Set<() => void>();
   // Consecutive edits with the same key (typing into one node's settings, one drag) are one undo step.
   let lastCommitKey: string | null = null;
@@ -73,8 +75,8 @@ export function createFlowStore(initial?: FlowDocument) {
     };
   };
 
-  const change = (nodes: CanvasNode[], edges: CanvasEdge[], extra: Partial<FlowState> = {}) =>
-    set({ nodes, edges, revision: state.revision + 1, ...extra });
+  const change = (nodes: CanvasNode[], edges: CanvasEdge[]) =>
+    set({ nodes, edges, revision: state.revision + 1, dataRevision: state.dataRevision + 1 });
 
   const takenIds = () => new Set([...state.nodes.map((n) => n.id), ...state.edges.map((e) => e.id)]);
 
@@ -106,6 +108,7 @@ export function createFlowStore(initial?: FlowDocument) {
       past: from === 'past' ? state.past.slice(0, -1) : [...state.past, current],
       future: from === 'future' ? state.future.slice(0, -1) : [...state.future, current],
       revision: state.revision + 1,
+      dataRevision: state.dataRevision + 1,
     });
   };
 
@@ -121,6 +124,7 @@ export function createFlowStore(initial?: FlowDocument) {
         past: [],
         future: [],
         revision,
+        dataRevision: state.dataRevision + 1,
         savedRevision: asUnsaved ? state.savedRevision : revision,
       });
     },
@@ -152,7 +156,7 @@ export function createFlowStore(initial?: FlowDocument) {
         lastCommitKey = null;
       }
       const nodes = applyNodeChanges(rest, state.nodes);
-      if (moves.length > 0) change(nodes, state.edges);
+      if (moves.length > 0) set({ nodes, revision: state.revision + 1 });
       else set({ nodes });
     },
 
