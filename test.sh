@@ -59,7 +59,7 @@ if [ -f frontend/package.json ]; then
   log "frontend: install, type-check, unit tests, build"
   ( cd frontend && npm ci --no-audit --no-fund --loglevel=error ) || die "npm ci failed in frontend/"
   out="$RESULTS/frontend-unit.log"
-  ( cd frontend && npx vitest run --reporter=default ) 2>&1 | tee "$out"
+  ( cd frontend && NO_COLOR=1 npx vitest run --reporter=default ) 2>&1 | tee "$out"
   code=${PIPESTATUS[0]}
   p=$(sed -nE 's/^ *Tests +([0-9]+) passed.*/\1/p; s/^ *Tests +[0-9]+ failed \| ([0-9]+) passed.*/\1/p' "$out" | tail -1)
   f=$(sed -nE 's/^ *Tests +([0-9]+) failed.*/\1/p' "$out" | tail -1)

@@ -40,10 +40,11 @@ public sealed class IvrBenchmark : IBenchmark
         var store = new InMemoryIvrFlowStore();
         store.Publish("bench", BenchFlow());
         using var http = new IvrHttpClient(new IvrHttpOptions());
-        var runtime = new IvrRuntime(new FixedPrompt(), http, new IvrOptions(), TimeProvider.System);
+        var options = new IvrOptions();
+        var runtime = new IvrRuntime(new FixedPrompt(), http, options, TimeProvider.System);
         var traces = new CountingTraces();
         var interpreter = new IvrInterpreter(store, runtime, traces, NullLogger<IvrInterpreter>.Instance);
-        var router = new IvrAgiHandler(interpreter, NullLogger<IvrAgiHandler>.Instance).Map(new AgiRouter());
+        var router = new IvrAgiHandler(interpreter, options, NullLogger<IvrAgiHandler>.Instance).Map(new AgiRouter());
         await using var server = new FastAgiServer(new FastAgiOptions { Port = 0, MaxConcurrentSessions = 1000 }, router);
         await server.StartAsync(cancellationToken);
 

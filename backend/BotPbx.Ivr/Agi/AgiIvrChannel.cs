@@ -9,19 +9,20 @@ namespace BotPbx.Ivr.Agi;
 /// </summary>
 public sealed class AgiIvrChannel : IIvrChannel
 {
-    /// <summary>
+    private readonly IAgiChannel _agi;
+    private readonly TimeSpan _hangupGrace;
+
+    /// <param name="agi">The FastAGI session.</param>
+    /// <param name="hangupGrace">
     /// How long to wait, after a -1 result, for the <c>HANGUP</c> line: Asterisk sends it about 40 ms after the
     /// command's reply (fixture fastagi-sip-601-caller-hangs-up-during-stream), so a -1 alone cannot tell a hang-up
     /// from a missing sound file.
-    /// </summary>
-    public static readonly TimeSpan HangupGrace = TimeSpan.FromMilliseconds(500);
-
-    private readonly IAgiChannel _agi;
-
-    public AgiIvrChannel(IAgiChannel agi)
+    /// </param>
+    public AgiIvrChannel(IAgiChannel agi, TimeSpan hangupGrace)
     {
         ArgumentNullException.ThrowIfNull(agi);
         _agi = agi;
+        _hangupGrace = hangupGrace;
         var request = agi.Request;
         CallInfo = new IvrCallInfo(request.UniqueId, request.CallerIdNumber ?? "", request.CallerIdName ?? "", request.Dnid ?? "",
             request.Extension, request.Channel);
@@ -112,7 +113,7 @@ public sealed class AgiIvrChannel : IIvrChannel
         {
             try
             {
-                await Task.Delay(HangupGrace, _agi.Hangup).WaitAsync(cancellationToken).ConfigureAwait(false);
+                await Task.Delay(_hangupGrace, _agi.Hangup).WaitAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (_agi.IsHungUp)
             {

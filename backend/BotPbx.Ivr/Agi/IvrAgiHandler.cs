@@ -9,7 +9,7 @@ namespace BotPbx.Ivr.Agi;
 /// The FastAGI entry point of IVRs: the dialplan's <c>AGI(agi://127.0.0.1:4573/ivr/&lt;id&gt;)</c> arrives as path
 /// <c>ivr/&lt;id&gt;</c> (fixture fastagi-sip-6011-path-and-args), and the interpreter runs that IVR's published version.
 /// </summary>
-public sealed partial class IvrAgiHandler(IvrInterpreter interpreter, ILogger<IvrAgiHandler> logger)
+public sealed partial class IvrAgiHandler(IvrInterpreter interpreter, IvrOptions options, ILogger<IvrAgiHandler> logger)
 {
     public const string Route = "ivr/{id}";
 
@@ -33,6 +33,6 @@ public sealed partial class IvrAgiHandler(IvrInterpreter interpreter, ILogger<Iv
             IvrLog.UnknownScript(logger, channel.Request.Script);
             id = "-";
         }
-        await interpreter.RunPublishedAsync(new AgiIvrChannel(channel), id, cancellationToken).ConfigureAwait(false);
+        await interpreter.RunPublishedAsync(new AgiIvrChannel(channel, options.HangupGrace), id, cancellationToken).ConfigureAwait(false);
     }
 }

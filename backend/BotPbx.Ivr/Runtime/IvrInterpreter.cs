@@ -67,8 +67,9 @@ public sealed class IvrInterpreter(IIvrFlowStore store, IvrRuntime runtime, IIvr
             IvrLog.FailedAfterHangup(logger, exception, channel.CallInfo.CallId);
             trace.Outcome = IvrRunOutcome.CallerHungUp;
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception)
         {
+            // Anything else, a stray cancellation (an internal timeout) included, is a failure the caller must hear about.
             IvrLog.RunFailed(logger, exception, channel.CallInfo.CallId, snapshot.IvrId, snapshot.Version);
             trace.Outcome = IvrRunOutcome.Failed;
             trace.Error = exception.Message;

@@ -33,6 +33,13 @@ public sealed class IvrOptions
     /// <summary>Directory (readable by Asterisk) where recordMessage nodes record to.</summary>
     public string MessagesDirectory { get; set; } = "/var/spool/asterisk/botpbx/ivr";
 
+    /// <summary>
+    /// After a command fails with -1, how long to wait for Asterisk's <c>HANGUP</c> line before calling it a failure
+    /// rather than the caller hanging up. Asterisk sent it about 40 ms after the reply in fixture
+    /// fastagi-sip-601-caller-hangs-up-during-stream.
+    /// </summary>
+    public TimeSpan HangupGrace { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Digit timeout of a menu whose node gives none.</summary>
     public int DefaultMenuTimeoutSeconds { get; set; } = 5;
 

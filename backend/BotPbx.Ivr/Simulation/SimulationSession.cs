@@ -69,6 +69,7 @@ public sealed class SimulationSession : IAsyncDisposable
             LastUsed = _time.GetUtcNow();
             if (_run.IsCompleted) return State();
             var idle = _channel.ArmIdle();
+            _waitSeconds = null;
             if (input.Hangup) _channel.HangUpNow();
             else if (input.Timeout || !string.IsNullOrEmpty(input.Digits)) _channel.Send(input);
             return await WaitAsync(idle, cancellationToken).ConfigureAwait(false);
@@ -94,12 +95,16 @@ public sealed class SimulationSession : IAsyncDisposable
         return State();
     }
 
-    /// <summary>The state now. Only read while the run is paused or over, so the trace and variables are not changing.</summary>
+    /// <summary>
+    /// The state now. The trace and variables are read only while the run is paused or over; while a node is still
+    /// busy ("running") they may change under us, so the path and variables are left out until it pauses again.
+    /// </summary>
     public SimulationState State()
     {
-        var trace = _run.IsCompletedSuccessfully ? _run.Result : _trace;
+        var paused = _run.IsCompleted || _waitSeconds is not null;
+        var trace = _run.IsCompletedSuccessfully ? _run.Result : paused ? _trace : null;
         var path = trace?.Steps.Select(s => new SimulationStep(s.Index, s.NodeId, s.Type, s.Handle, s.Digits, s.Detail, s.Error)).ToList() ?? [];
-        var variables = trace?.EndedAt is not null ? trace.Variables : _variables?.Snapshot() ?? new Dictionary<string, string>();
+        var variables = trace?.EndedAt is not null ? trace.Variables : paused ? _variables?.Snapshot() ?? new Dictionary<string, string>() : new Dictionary<string, string>();
         return _run.IsCompleted
             ? new SimulationState(Id, SimulationState.Ended, null, trace is null ? null : Camel(trace.Outcome), trace?.Error, _channel.Events, path, variables)
             : new SimulationState(Id, _waitSeconds is null ? SimulationState.Running : SimulationState.Waiting, _waitSeconds, null, null,

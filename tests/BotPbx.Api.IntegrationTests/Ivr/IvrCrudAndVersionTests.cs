@@ -101,6 +101,24 @@ public sealed class IvrCrudAndVersionTests(IvrApiFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task An_ivr_another_ivr_jumps_to_cannot_be_deleted()
+    {
+        using var admin = await Api.SignInAsAdminAsync();
+        var target = await CreateAsync(admin);
+        var jumperName = NewName();
+        var jumper = await CreateAsync(admin, Flow([Node("start", "start"),
+            Node("jump", "goToIvr", new { ivrId = target.ToString(System.Globalization.CultureInfo.InvariantCulture) })],
+            [Edge("start", "next", "jump")]), jumperName);
+        var problem = await Problem.ReadAsync(await admin.DeleteAsync($"/api/ivrs/{target}"), HttpStatusCode.Conflict, "conflict");
+        Assert.Contains(jumperName, problem.Detail, StringComparison.Ordinal);
+
+        using var deleted = await admin.DeleteAsync($"/api/ivrs/{jumper}");
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        using var nowFree = await admin.DeleteAsync($"/api/ivrs/{target}");
+        Assert.Equal(HttpStatusCode.NoContent, nowFree.StatusCode);
+    }
+
+    [Fact]
     public async Task Publishing_numbers_versions_lists_them_and_restore_copies_a_version_into_the_draft()
     {
         using var admin = await Api.SignInAsAdminAsync();

@@ -85,6 +85,15 @@ public class InterpreterTests : IDisposable
     }
 
     [Fact]
+    public async Task A_cancellation_that_is_neither_a_hang_up_nor_a_shutdown_is_a_failure_with_the_fallback()
+    {
+        var channel = new FakeChannel { OnOperation = line => { if (line.StartsWith("play prompt", StringComparison.Ordinal)) throw new TaskCanceledException("inner timeout"); } };
+        var trace = await _ivr.RunAsync(StartThen(Node("say", "playMessage", new { prompt = Tts("Hi") })), channel);
+        Assert.Equal(IvrRunOutcome.Failed, trace.Outcome);
+        Assert.Equal(["answer", "play an-error-has-occured", "hangup"], channel.Log);
+    }
+
+    [Fact]
     public async Task An_ivr_that_was_never_published_plays_the_fallback()
     {
         var channel = new FakeChannel();

@@ -108,6 +108,34 @@ public sealed class SimulationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_slow_node_reports_running_and_the_browser_asks_again_until_the_flow_pauses()
+    {
+        await using var slow = new LoopbackHttpServer(_ => new CannedResponse(200, """{"name":"Ada"}""", Delay: TimeSpan.FromMilliseconds(1500)));
+        var http = new BotPbx.Ivr.Http.IvrHttpOptions();
+        http.AllowedNetworks.Add("127.0.0.1/32");
+        using var ivr = new IvrHarness(http: http);
+        await using var sessions = new SimulationSessions(ivr.Store, ivr.Runtime, new SimulationOptions { StepTimeout = TimeSpan.FromMilliseconds(200) },
+            new PromptCacheOptions { Directory = "/nonexistent" }, NullLogger<IvrInterpreter>.Instance);
+        var flow = WithEdges([Node("start", "start"),
+            Node("crm", "httpRequest", new { method = "GET", url = slow.BaseUrl + "/", mappings = new[] { new { variable = "NAME", path = "name" } } }),
+            Node("ask", "dtmfInput", new { prompt = Tts("Hello ${NAME}"), variable = "X", maxDigits = 1, timeoutSeconds = 3 })],
+            Edge("start", "next", "crm"), Edge("crm", "success", "ask"));
+
+        var first = await sessions.StartAsync(Draft(flow), "1001", "4000", CancellationToken.None);
+        Assert.Equal(SimulationState.Running, first.Status);
+        Assert.Empty(first.Path);
+
+        var state = first;
+        for (var i = 0; i < 100 && state.Status == SimulationState.Running; i++)
+        {
+            state = (await sessions.SendAsync(first.SessionId, "main", new SimulationInput(), CancellationToken.None))!;
+        }
+        Assert.Equal(SimulationState.Waiting, state.Status);
+        Assert.Equal("Ada", state.Variables["NAME"]);
+        Assert.Contains(state.Events, e => e.File == "prompt:Hello Ada");
+    }
+
+    [Fact]
     public async Task Synthesized_prompts_get_the_url_of_the_prompt_cache()
     {
         var directory = Path.Combine(Path.GetTempPath(), "botpbx-sim-" + Guid.NewGuid().ToString("N"));

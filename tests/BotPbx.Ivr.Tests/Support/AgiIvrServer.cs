@@ -18,7 +18,7 @@ public sealed class AgiIvrServer : IAsyncDisposable
     public static async Task<AgiIvrServer> StartAsync(IvrHarness harness)
     {
         ArgumentNullException.ThrowIfNull(harness);
-        var router = new IvrAgiHandler(harness.Interpreter, NullLogger<IvrAgiHandler>.Instance).Map(new AgiRouter());
+        var router = new IvrAgiHandler(harness.Interpreter, harness.Options, NullLogger<IvrAgiHandler>.Instance).Map(new AgiRouter());
         var server = new FastAgiServer(new FastAgiOptions { Port = 0, BindAddress = IPAddress.Loopback }, router);
         await server.StartAsync(CancellationToken.None);
         return new AgiIvrServer(server);

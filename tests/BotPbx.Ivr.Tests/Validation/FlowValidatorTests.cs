@@ -164,6 +164,14 @@ public class FlowValidatorTests
     }
 
     [Fact]
+    public async Task Nothing_may_lead_back_into_the_start_node()
+    {
+        var result = await Validate(Document([Node("start", "start"), Menu()],
+            [Edge("start", "next", "menu"), Edge("menu", "digit-1", "start")]));
+        Assert.Equal("edges.menu-digit-1-start.target", Assert.Single(result.Errors, i => i.Code == "into_start").Key);
+    }
+
+    [Fact]
     public async Task Duplicate_ids_and_a_handle_connected_twice_are_errors()
     {
         var result = await Validate(Document([Node("start", "start"), Node("bye", "hangup"), Node("bye", "hangup"), Node("bye2", "hangup")],

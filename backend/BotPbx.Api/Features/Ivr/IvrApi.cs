@@ -17,21 +17,29 @@ public static class IvrApi
 {
     public static IEndpointRouteBuilder MapIvrApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/ivrs").WithTags("IVRs").RequireAuthorization(Policies.Admin);
-        group.MapGet("/", ListAsync).WithName("ListIvrs").WithSummary("IVRs, filtered by name");
-        group.MapPost("/", CreateAsync).WithName("CreateIvr").WithSummary("Create an IVR; without a flow it gets a start node");
+        var group = app.MapGroup("/api/ivrs").WithTags("IVRs").RequireAuthorization(Policies.Admin).ProducesAuthProblems();
+        group.MapGet("/", ListAsync).ProducesInputProblems().WithName("ListIvrs").WithSummary("IVRs, filtered by name");
+        group.MapPost("/", CreateAsync).ProducesInputProblems().ProducesProblem(StatusCodes.Status409Conflict).WithName("CreateIvr")
+            .WithSummary("Create an IVR; without a flow it gets a start node");
         group.MapGet("/schema", Schema).WithName("GetIvrFlowSchema").WithSummary("The JSON Schema of the flow document");
-        group.MapPost("/validate", ValidateAsync).WithName("ValidateIvrFlow").WithSummary("Validate a flow without saving it");
-        group.MapGet("/{id:long}", GetAsync).WithName("GetIvr").WithSummary("One IVR with its draft flow and the draft's validation");
-        group.MapPut("/{id:long}", SaveAsync).WithName("SaveIvrDraft")
+        group.MapPost("/validate", ValidateAsync).ProducesInputProblems().WithName("ValidateIvrFlow")
+            .WithSummary("Validate a flow without saving it");
+        group.MapGet("/{id:long}", GetAsync).ProducesProblem(StatusCodes.Status404NotFound).WithName("GetIvr")
+            .WithSummary("One IVR with its draft flow and the draft's validation");
+        group.MapPut("/{id:long}", SaveAsync).ProducesInputProblems().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).WithName("SaveIvrDraft")
             .WithSummary("Save the draft; saved even with errors (they block publishing), warnings and errors are returned");
-        group.MapDelete("/{id:long}", DeleteAsync).WithName("DeleteIvr").WithSummary("Delete an IVR with its versions and traces");
-        group.MapPost("/{id:long}/publish", PublishAsync).WithName("PublishIvr")
+        group.MapDelete("/{id:long}", DeleteAsync).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("DeleteIvr").WithSummary("Delete an IVR with its versions and traces; 409 while another IVR jumps to it");
+        group.MapPost("/{id:long}/publish", PublishAsync).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).WithName("PublishIvr")
             .WithSummary("Make the draft the live version for new calls; 422 with per-node messages when it has errors");
-        group.MapGet("/{id:long}/versions", ListVersionsAsync).WithName("ListIvrVersions").WithSummary("Published versions, newest first");
-        group.MapGet("/{id:long}/versions/{version:int}", GetVersionAsync).WithName("GetIvrVersion").WithSummary("One published version's flow");
-        group.MapPost("/{id:long}/versions/{version:int}/restore", RestoreAsync).WithName("RestoreIvrVersion")
-            .WithSummary("Copy a published version into the draft");
+        group.MapGet("/{id:long}/versions", ListVersionsAsync).ProducesProblem(StatusCodes.Status404NotFound).WithName("ListIvrVersions")
+            .WithSummary("Published versions, newest first");
+        group.MapGet("/{id:long}/versions/{version:int}", GetVersionAsync).ProducesProblem(StatusCodes.Status404NotFound).WithName("GetIvrVersion")
+            .WithSummary("One published version's flow");
+        group.MapPost("/{id:long}/versions/{version:int}/restore", RestoreAsync).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("RestoreIvrVersion").WithSummary("Copy a published version into the draft");
         return app;
     }
 
@@ -104,7 +112,11 @@ public static class IvrApi
         CancellationToken cancellationToken)
     {
         var ivr = await store.FindAsync(id, cancellationToken);
-        if (ivr is null || !await store.DeleteAsync(id, cancellationToken)) return ApiProblems.NotFound("No IVR with this id.");
+        if (ivr is null) return ApiProblems.NotFound("No IVR with this id.");
+        // Deleting a goToIvr target would send callers of the other IVR to the fallback.
+        var referencing = await store.ReferencingAsync(id, cancellationToken);
+        if (referencing.Count > 0) return ApiProblems.Conflict($"Other IVRs jump to this one: {string.Join(", ", referencing)}.");
+        if (!await store.DeleteAsync(id, cancellationToken)) return ApiProblems.NotFound("No IVR with this id.");
         await audit.WriteAsync(httpContext, IvrAuditActions.Deleted, ivr.Name, new { id }, cancellationToken);
         return TypedResults.NoContent();
     }

@@ -17,17 +17,23 @@ public static class IvrRunApi
 
     public static IEndpointRouteBuilder MapIvrRunApi(this IEndpointRouteBuilder app)
     {
-        var ivrs = app.MapGroup("/api/ivrs/{id:long}").WithTags("IVRs").RequireAuthorization(Policies.Admin);
-        ivrs.MapPost("/simulate", StartSimulationAsync).WithName("StartIvrSimulation")
+        var ivrs = app.MapGroup("/api/ivrs/{id:long}").WithTags("IVRs").RequireAuthorization(Policies.Admin).ProducesAuthProblems();
+        ivrs.MapPost("/simulate", StartSimulationAsync).ProducesInputProblems().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("StartIvrSimulation")
             .WithSummary("Start a simulated call of the draft (or of a published version); runs the real executors");
-        ivrs.MapPost("/simulate/{sessionId}", SendSimulationInputAsync).WithName("SendIvrSimulationInput")
+        ivrs.MapPost("/simulate/{sessionId}", SendSimulationInputAsync).ProducesInputProblems().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("SendIvrSimulationInput")
             .WithSummary("Send digits, a timeout or a hang-up; answers once the flow waits again or has ended");
-        ivrs.MapDelete("/simulate/{sessionId}", EndSimulationAsync).WithName("EndIvrSimulation").WithSummary("End a simulated call");
-        ivrs.MapGet("/traces", ListTracesAsync).WithName("ListIvrTraces").WithSummary("Traces of calls through this IVR, newest first");
+        ivrs.MapDelete("/simulate/{sessionId}", EndSimulationAsync).ProducesProblem(StatusCodes.Status404NotFound).WithName("EndIvrSimulation")
+            .WithSummary("End a simulated call");
+        ivrs.MapGet("/traces", ListTracesAsync).ProducesInputProblems().ProducesProblem(StatusCodes.Status404NotFound).WithName("ListIvrTraces")
+            .WithSummary("Traces of calls through this IVR, newest first");
 
-        app.MapGet("/api/ivr-traces/{callId}", CallTracesAsync).WithTags("IVRs").RequireAuthorization(Policies.Admin)
+        app.MapGet("/api/ivr-traces/{callId}", CallTracesAsync).WithTags("IVRs").RequireAuthorization(Policies.Admin).ProducesAuthProblems()
+            .ProducesInputProblems().ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetIvrCallTraces").WithSummary("Every IVR run of one call (its Asterisk unique id)");
-        app.MapGet("/api/ivr-prompts/{hash}.wav", Prompt).WithTags("IVRs").RequireAuthorization(Policies.Admin)
+        app.MapGet("/api/ivr-prompts/{hash}.wav", Prompt).WithTags("IVRs").RequireAuthorization(Policies.Admin).ProducesAuthProblems()
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetIvrPrompt").WithSummary("A synthesized prompt as 8 kHz WAV, for the simulator");
         return app;
     }

@@ -85,6 +85,22 @@ public sealed class IvrStore(IDbConnectionFactory database)
         }
     }
 
+    /// <summary>Names of other IVRs whose draft or live version jumps to <paramref name="id"/> with a goToIvr node.</summary>
+    public async Task<IReadOnlyList<string>> ReferencingAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var names = await connection.QueryAsync<string>(new CommandDefinition(
+            """
+            SELECT i.name FROM ivrs i
+            LEFT JOIN ivr_versions v ON v.ivr_id = i.id AND v.version = i.published_version
+            WHERE i.id <> @id AND EXISTS (
+                SELECT 1 FROM jsonb_array_elements(coalesce(i.draft->'nodes', '[]') || coalesce(v.flow->'nodes', '[]')) n
+                WHERE n->>'type' = 'goToIvr' AND n->'data'->>'ivrId' = @idText)
+            ORDER BY lower(i.name)
+            """, new { id, idText = id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, cancellationToken: cancellationToken));
+        return names.ToList();
+    }
+
     public async Task<bool> DeleteAsync(long id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -35,6 +35,8 @@ public static class SystemApi
 
     public static IEndpointRouteBuilder MapSystemApi(this IEndpointRouteBuilder app)
     {
+        // Resolve the clock now, at start-up: created lazily it would count uptime from the first status request.
+        _ = app.ServiceProvider.GetRequiredService<ProcessClock>();
         app.MapGet("/api/health", HealthAsync).AllowAnonymous().Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable)
             .WithTags("System")
             .WithName("Health").WithSummary("Liveness for monitors and the installer; public");
