@@ -6,6 +6,7 @@ import { CheckboxField, SelectField, TextField } from '../../../components/form/
 import type { Destination, FlowIssue, Prompt } from '../flow/types';
 import { ChoiceGroup, NumberField, TextAreaField } from './controls';
 import { DestinationField } from './DestinationField';
+import { IvrPicker, TimeZonePicker } from './pickers';
 import { PromptField } from './PromptField';
 import { humanize, messagesAt, newItem, resolve, type JsonSchema } from './schemaTools';
 import styles from './Inspector.module.css';
@@ -41,6 +42,12 @@ export function SchemaField({ name, schema: raw, value, required, path, onChange
   }
   if (refName === 'destination') {
     return <DestinationField value={value as Destination | undefined} path={path} issues={context.issues} onChange={onChange} />;
+  }
+  if (refName === 'ivrId') {
+    return <IvrPicker label={label} value={typeof value === 'string' ? value : ''} errors={errors} onChange={onChange} />;
+  }
+  if (name === 'timeZone' && path === 'data.timeZone') {
+    return <TimeZonePicker label={label} value={typeof value === 'string' ? value : ''} errors={errors} onChange={onChange} />;
   }
   if (schema.enum) {
     const choices = schema.enum.map(String);

@@ -1,5 +1,6 @@
 // The name dialog for creating and renaming an IVR; the server's field errors (a taken name) show under the input.
 import { useEffect, useState } from 'react';
+import { ApiError } from '../../../api/errors';
 import { Alert } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
 import { TextField } from '../../../components/form/Field';
@@ -29,7 +30,10 @@ export function IvrNameDialog({
   useEffect(() => {
     if (open) setName(initialName);
   }, [open, initialName]);
-  const banner = formBanner(error, ['name']);
+  // A 409 means the name is taken: that belongs under the name field, not in a banner.
+  const taken = error instanceof ApiError && error.status === 409;
+  const banner = taken ? null : formBanner(error, ['name']);
+  const nameErrors = taken ? [error.message] : errorsFor(fieldErrorsOf(error), 'name');
   const submit = () => onSubmit(name.trim());
 
   return (
@@ -62,7 +66,7 @@ export function IvrNameDialog({
           value={name}
           data-autofocus
           hint="For example “Main menu” or “After hours”."
-          errors={errorsFor(fieldErrorsOf(error), 'name')}
+          errors={nameErrors}
           onChange={setName}
         />
       </form>
