@@ -22,7 +22,6 @@ import { PALETTE_MIME } from './Palette';
 import styles from './Builder.module.css';
 
 const defaultEdgeOptions = { type: 'smoothstep' } as const;
-const proOptions = { hideAttribution: false };
 
 export function FlowCanvas({ invalidEdges, travelled }: { invalidEdges: ReadonlySet<string>; travelled: ReadonlySet<string> }) {
   const store = useFlowStoreApi();
@@ -81,7 +80,6 @@ export function FlowCanvas({ invalidEdges, travelled }: { invalidEdges: Readonly
       fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
       minZoom={0.2}
       maxZoom={2}
-      proOptions={proOptions}
       aria-label="IVR canvas"
     >
       <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} />

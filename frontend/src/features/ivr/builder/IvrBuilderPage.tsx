@@ -1,6 +1,6 @@
 // /ivrs/:id — the visual IVR builder: palette, canvas, side panel (settings or simulator) and toolbar.
 import { ReactFlowProvider } from '@xyflow/react';
-import { useState } from 'react';
+import { useMemo } from 'react';
 import { useParams } from 'react-router-dom';
 import { Alert } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
@@ -30,7 +30,8 @@ export default function IvrBuilderPage() {
   const { id } = useParams();
   const ivrId = Number(id);
   const ivr = useIvr(ivrId);
-  const [opened] = useState(() => new Map<number, ReturnType<typeof openDocument>>());
+  // The workspace reads this once, when it mounts; later refetches of the IVR do not replace work in progress.
+  const opened = useMemo(() => (ivr.data ? openDocument(ivr.data) : null), [ivr.data]);
 
   if (!Number.isSafeInteger(ivrId) || ivrId <= 0) return <Alert tone="error">This is not an IVR address.</Alert>;
   if (ivr.error) {
@@ -45,13 +46,11 @@ export default function IvrBuilderPage() {
       </div>
     );
   }
-  if (!ivr.data) return <p className={styles.message}>Loading…</p>;
-  if (!opened.has(ivrId)) opened.set(ivrId, openDocument(ivr.data));
-  const { document, problem } = opened.get(ivrId)!;
+  if (!ivr.data || !opened) return <p className={styles.message}>Loading…</p>;
 
   return (
     <ReactFlowProvider>
-      <BuilderWorkspace key={ivrId} ivr={ivr.data} initial={document} openProblem={problem} />
+      <BuilderWorkspace key={ivrId} ivr={ivr.data} initial={opened.document} openProblem={opened.problem} />
     </ReactFlowProvider>
   );
 }

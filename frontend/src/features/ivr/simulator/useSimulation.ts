@@ -47,6 +47,12 @@ export function useSimulation(ivrId: Id) {
     if (id) void simulation.end(ivrId, id).catch(() => undefined);
   }, [ivrId]);
 
+  /** Input for the call in progress; nothing happens when no call is. */
+  const send = async (input: { digits?: string; timeout?: boolean; hangup?: boolean }) => {
+    const id = session.current;
+    if (id) await run(() => simulation.send(ivrId, id, input));
+  };
+
   // Leaving the builder ends the call, so the server does not keep it until its idle timeout.
   useEffect(() => end, [end]);
 
@@ -59,9 +65,9 @@ export function useSimulation(ivrId: Id) {
         end();
         return simulation.start(ivrId, { callerId: callerId || undefined });
       }),
-    press: (digits: string) => session.current && run(() => simulation.send(ivrId, session.current!, { digits })),
-    timeout: () => session.current && run(() => simulation.send(ivrId, session.current!, { timeout: true })),
-    hangUp: () => session.current && run(() => simulation.send(ivrId, session.current!, { hangup: true })),
+    press: (digits: string) => send({ digits }),
+    timeout: () => send({ timeout: true }),
+    hangUp: () => send({ hangup: true }),
     reset: () => {
       end();
       setState(null);

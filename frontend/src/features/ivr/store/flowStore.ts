@@ -114,7 +114,7 @@ export function createFlowStore(initial?: FlowDocument) {
 
   const actions = {
     /** Replaces everything with a document (opening an IVR, importing, restoring a version); clears the history. */
-    load(document: FlowDocument, { asUnsaved = false } = {}) {
+    load(document: FlowDocument) {
       lastCommitKey = null;
       pasteCount = 0;
       const revision = state.revision + 1;
@@ -125,7 +125,7 @@ export function createFlowStore(initial?: FlowDocument) {
         future: [],
         revision,
         dataRevision: state.dataRevision + 1,
-        savedRevision: asUnsaved ? state.savedRevision : revision,
+        savedRevision: revision,
       });
     },
 
