@@ -4,8 +4,10 @@ using BotPbx.Api.Features.Audit;
 using BotPbx.Api.Features.Auth;
 using BotPbx.Api.Features.Ivr;
 using BotPbx.Api.Features.Settings;
+using BotPbx.Api.Features.Telephony;
 using BotPbx.Api.Features.SystemStatus;
 using BotPbx.Api.Features.Users;
+using BotPbx.Api.Hosting;
 using BotPbx.Api.Problems;
 using BotPbx.Api.Web;
 
@@ -19,7 +21,9 @@ builder.Services.AddAuditLog();
 builder.Services.AddUsers();
 builder.Services.AddSettings();
 builder.Services.AddSystemStatus();
+builder.Services.AddTelephony();
 builder.Services.AddIvr(builder.Configuration);
+builder.Services.AddProtocolServers();
 
 var app = builder.Build();
 if (!await app.PrepareDatabaseAsync())
@@ -43,6 +47,7 @@ app.MapUsersApi();
 app.MapSystemApi();
 app.MapAuditApi();
 app.MapSettingsApi();
+app.MapTelephonyApi();
 app.MapIvrEndpoints();
 app.MapSpaFallback();
 

@@ -8,4 +8,8 @@ public sealed class AgiOptions
 
     [EnvironmentVariable("AGI_PORT")]
     public int Port { get; set; } = 4573;
+
+    /// <summary>Off only where another process serves FastAGI; the dialplan's IVR hand-off needs it.</summary>
+    [EnvironmentVariable("AGI_ENABLED")]
+    public bool Enabled { get; set; } = true;
 }

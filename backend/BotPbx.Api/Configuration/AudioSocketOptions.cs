@@ -8,4 +8,7 @@ public sealed class AudioSocketOptions
 
     [EnvironmentVariable("AUDIOSOCKET_PORT")]
     public int Port { get; set; } = 9092;
+
+    [EnvironmentVariable("AUDIOSOCKET_ENABLED")]
+    public bool Enabled { get; set; } = true;
 }

@@ -36,11 +36,7 @@ export const navigation: readonly NavEntry[] = [
     icon: 'phone',
     minRole: 'admin',
     section: 'Telephony',
-    component: plannedArea('Extensions', [
-      'The internal numbers of your phones, softphones and browser phones',
-      'SIP credentials, caller ID, voicemail and call recording per extension',
-      'Which phones are registered right now',
-    ]),
+    component: lazy(() => import('../features/pbx/extensions/ExtensionsPage')),
   },
   {
     path: '/trunks',
@@ -48,10 +44,7 @@ export const navigation: readonly NavEntry[] = [
     icon: 'trunk',
     minRole: 'admin',
     section: 'Telephony',
-    component: plannedArea('Trunks', [
-      'Connections to your SIP providers (Twilio, Telnyx, VoIP.ms and others)',
-      'Registration status and codecs of each provider',
-    ]),
+    component: lazy(() => import('../features/pbx/trunks/TrunksPage')),
   },
   {
     path: '/routes/inbound',
@@ -59,9 +52,7 @@ export const navigation: readonly NavEntry[] = [
     icon: 'inbound',
     minRole: 'admin',
     section: 'Telephony',
-    component: plannedArea('Inbound Routes', [
-      'Where calls to each of your phone numbers go: an extension, a queue, a ring group, an IVR or an AI agent',
-    ]),
+    component: lazy(() => import('../features/pbx/routes/InboundRoutesPage')),
   },
   {
     path: '/routes/outbound',
@@ -69,9 +60,7 @@ export const navigation: readonly NavEntry[] = [
     icon: 'outbound',
     minRole: 'admin',
     section: 'Telephony',
-    component: plannedArea('Outbound Routes', [
-      'Which trunk carries a dialled number, by dial pattern, with prefixes and failover',
-    ]),
+    component: lazy(() => import('../features/pbx/routes/OutboundRoutesPage')),
   },
   {
     path: '/queues',
@@ -79,10 +68,7 @@ export const navigation: readonly NavEntry[] = [
     icon: 'queue',
     minRole: 'supervisor',
     section: 'Telephony',
-    component: plannedArea('Queues', [
-      'Call queues with their agents, ring strategy, hold music and announcements',
-      'Waiting callers and agent status in real time',
-    ]),
+    component: lazy(() => import('../features/pbx/queues/QueuesPage')),
   },
   {
     path: '/ring-groups',
@@ -90,7 +76,7 @@ export const navigation: readonly NavEntry[] = [
     icon: 'ringGroup',
     minRole: 'admin',
     section: 'Telephony',
-    component: plannedArea('Ring Groups', ['Groups of extensions that ring together or one after another']),
+    component: lazy(() => import('../features/pbx/ringGroups/RingGroupsPage')),
   },
   {
     path: '/time-conditions',
@@ -98,9 +84,39 @@ export const navigation: readonly NavEntry[] = [
     icon: 'clock',
     minRole: 'admin',
     section: 'Telephony',
-    component: plannedArea('Time Conditions', [
-      'Business hours and holidays that send calls one way when open and another when closed',
-    ]),
+    component: lazy(() => import('../features/pbx/timeConditions/TimeConditionsPage')),
+  },
+  {
+    path: '/conferences',
+    label: 'Conferences',
+    icon: 'users',
+    minRole: 'admin',
+    section: 'Telephony',
+    component: lazy(() => import('../features/pbx/conferences/ConferencesPage')),
+  },
+  {
+    path: '/music-on-hold',
+    label: 'Music on Hold',
+    icon: 'mic',
+    minRole: 'admin',
+    section: 'Telephony',
+    component: lazy(() => import('../features/pbx/musicOnHold/MusicOnHoldPage')),
+  },
+  {
+    path: '/feature-codes',
+    label: 'Feature Codes',
+    icon: 'key',
+    minRole: 'admin',
+    section: 'Telephony',
+    component: lazy(() => import('../features/pbx/featureCodes/FeatureCodesPage')),
+  },
+  {
+    path: '/asterisk',
+    label: 'Asterisk',
+    icon: 'activity',
+    minRole: 'admin',
+    section: 'Telephony',
+    component: lazy(() => import('../features/pbx/asterisk/AsteriskPage')),
   },
   {
     path: '/ivrs',

@@ -37,6 +37,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             ["Auth:LoginAttemptsPerAccount"] = "1000",
             ["Auth:LoginAttemptsPerIp"] = "1000",
             ["Database:StartupTimeoutSeconds"] = "5",
+            // Every test class runs its own API: the protocol servers listen on free loopback ports.
+            ["AGI_HOST"] = "127.0.0.1",
+            ["AGI_PORT"] = "0",
+            ["AUDIOSOCKET_HOST"] = "127.0.0.1",
+            ["AUDIOSOCKET_PORT"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
     }

@@ -84,6 +84,9 @@ public static class ApiProcess
         startInfo.Environment["HOST"] = "127.0.0.1";
         startInfo.Environment["PORT"] = port.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
         startInfo.Environment["BOTPBX_STATIC_DIR"] = Path.Combine(Path.GetTempPath(), "botpbx-no-spa");
+        // Several API processes run at once in these tests: let each protocol server pick a free port.
+        startInfo.Environment["AGI_PORT"] = "0";
+        startInfo.Environment["AUDIOSOCKET_PORT"] = "0";
         foreach (var (key, value) in environment) startInfo.Environment[key] = value;
         return startInfo;
     }

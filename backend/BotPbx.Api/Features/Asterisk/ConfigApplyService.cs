@@ -1,0 +1,63 @@
+using BotPbx.Api.Configuration;
+using BotPbx.Api.Features.Telephony.Common;
+using BotPbx.Telephony.Apply;
+using BotPbx.Telephony.Model;
+using BotPbx.Telephony.Rendering;
+using BotPbx.Telephony.Validation;
+using Microsoft.Extensions.Options;
+using HostAmiOptions = BotPbx.Api.Configuration.AmiOptions;
+
+namespace BotPbx.Api.Features.Asterisk;
+
+/// <summary>
+/// Loads the saved configuration, renders it and applies it (ConfigApplier), all inside the PBX write lock so no
+/// change is saved half-way through; records the outcome and clears "pending changes" on success.
+/// </summary>
+public sealed partial class ConfigApplyService(
+    PbxStore store, AsteriskAccess asterisk, IOptions<AsteriskOptions> asteriskOptions, IOptions<HostAmiOptions> ami,
+    IOptions<AriOptions> ari, TimeProvider time, ILogger<ConfigApplyService> logger)
+{
+    /// <summary>Where the generated files go: <c>ASTERISK_CONFIG_DIR</c>/botpbx.</summary>
+    public string ConfigDirectory => Path.Combine(asteriskOptions.Value.ConfigDir, "botpbx");
+
+    /// <exception cref="PbxValidationException">The saved data or the server's AMI/ARI credentials do not validate.</exception>
+    /// <exception cref="InvalidOperationException">AMI is not configured.</exception>
+    public async Task<ApplyReport> ApplyAsync(CancellationToken cancellationToken)
+    {
+        var manager = asterisk.Manager ?? throw new InvalidOperationException("AMI is not configured (AMI_USER, AMI_SECRET).");
+        return await store.InLockAsync(async (connection, transaction) =>
+        {
+            var config = await store.LoadAsync(connection, transaction, cancellationToken);
+            var rendered = ConfigRenderer.Render(config, RenderOptions());
+            using var applier = new ConfigApplier(manager, new ApplyOptions { ConfigDirectory = ConfigDirectory }, time);
+            var report = await applier.ApplyAsync(rendered, cancellationToken);
+            await PbxStore.RecordApplyAsync(connection, transaction, report.Success, PbxJson.Serialize(report), cancellationToken);
+            if (report.Success) LogApplied(logger, report.ChangedFiles.Count);
+            else LogFailed(logger, report.Error);
+            return report;
+        }, cancellationToken);
+    }
+
+    /// <summary>Paths and the credentials BotPBX itself logs in with (rendered into manager.conf and ari.conf).</summary>
+    public RenderOptions RenderOptions()
+    {
+        var a = asteriskOptions.Value;
+        var soundsParent = Path.GetDirectoryName(a.Sounds.TrimEnd('/')) ?? "/var/lib/asterisk";
+        return new RenderOptions
+        {
+            MohRoot = Path.Combine(soundsParent, "moh", "botpbx"),
+            RecordingRoot = a.Recording.TrimEnd('/'),
+            AmiUser = ami.Value.User ?? "",
+            AmiSecret = ami.Value.Secret ?? "",
+            AriUser = string.IsNullOrEmpty(ari.Value.User) ? "botpbx" : ari.Value.User,
+            // Without ARI credentials the ARI user gets the AMI secret: ari.conf must not hold an empty password.
+            AriSecret = string.IsNullOrEmpty(ari.Value.Password) ? ami.Value.Secret ?? "" : ari.Value.Password,
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Asterisk configuration applied; {Count} files changed")]
+    private static partial void LogApplied(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Asterisk configuration apply failed: {Error}")]
+    private static partial void LogFailed(ILogger logger, string? error);
+}

@@ -1,0 +1,48 @@
+using BotPbx.Telephony.Model;
+using BotPbx.Telephony.Validation;
+
+namespace BotPbx.Telephony.Rendering;
+
+/// <summary>The rendered files by name (e.g. "pjsip.conf"), sorted; same input gives the same bytes.</summary>
+public sealed record RenderedConfiguration(IReadOnlyDictionary<string, string> Files);
+
+/// <summary>Renders a configuration to Asterisk's files. Refuses anything that does not validate.</summary>
+public static class ConfigRenderer
+{
+    public static IReadOnlyList<string> FileNames { get; } =
+    [
+        "ari.conf", "confbridge.conf", "extensions.conf", "features.conf", "http.conf", "manager.conf",
+        "musiconhold.conf", "pjsip.conf", "queues.conf", "rtp.conf", "voicemail.conf",
+    ];
+
+    public static RenderedConfiguration Render(PbxConfiguration configuration, RenderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = PbxValidator.Validate(configuration);
+        RenderOptionsValidator.Validate(options, errors.At("options"));
+        if (!errors.IsValid) throw new PbxValidationException(errors);
+
+        var index = new RenderIndex(configuration, options);
+        var files = new[]
+        {
+            AriRenderer.Render(index), ConfbridgeRenderer.Render(index), DialplanRenderer.Render(index),
+            FeaturesRenderer.Render(index), HttpRenderer.Render(index), ManagerRenderer.Render(index),
+            MohRenderer.Render(index), PjsipRenderer.Render(index), QueuesRenderer.Render(index),
+            RtpRenderer.Render(index), VoicemailRenderer.Render(index),
+        };
+        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var f in files) result.Add(f.FileName, f.ToString());
+        return new RenderedConfiguration(result);
+    }
+
+    /// <summary>Writes every file into <paramref name="directory"/> (created if missing) as UTF-8 without BOM, LF endings.</summary>
+    public static async Task WriteAsync(RenderedConfiguration rendered, string directory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rendered);
+        Directory.CreateDirectory(directory);
+        var encoding = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        foreach (var (name, text) in rendered.Files)
+            await File.WriteAllTextAsync(Path.Combine(directory, name), text, encoding, cancellationToken).ConfigureAwait(false);
+    }
+}

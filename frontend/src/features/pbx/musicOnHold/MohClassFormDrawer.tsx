@@ -1,0 +1,87 @@
+import { Alert } from '../../../components/Alert';
+import { Button } from '../../../components/Button';
+import { Drawer } from '../../../components/Drawer';
+import { FormStack, SelectField, TextField } from '../../../components/form/Field';
+import type { FormProps } from '../shared/CrudPage';
+import { bannerFor, errorsFor } from '../shared/fieldErrors';
+import { FormSection } from '../shared/FormSection';
+import { useEntityForm } from '../shared/useEntityForm';
+import { mohClassesApi, type MohClass, type MohClassInput, type MohSort } from './api';
+import { MohFiles } from './MohFiles';
+
+const sorts: { value: MohSort; label: string }[] = [
+  { value: 'random', label: 'Shuffle' },
+  { value: 'alpha', label: 'In file-name order' },
+];
+
+export function MohClassFormDrawer({ mode, onClose, onSaved }: FormProps<MohClass>) {
+  const create = mohClassesApi.useCreate();
+  const update = mohClassesApi.useUpdate();
+  const { form, set, errors, failure, run } = useEntityForm<MohClassInput>(mode, () =>
+    mode?.kind === 'edit' ? { name: mode.item.name, sort: mode.item.sort } : { name: '', sort: 'random' },
+  );
+  const busy = create.isPending || update.isPending;
+  const editing = mode?.kind === 'edit';
+
+  const submit = () =>
+    run(async () => {
+      if (!mode) return;
+      const input = { ...form, name: form.name.trim() };
+      if (mode.kind === 'create') {
+        const saved = await create.mutateAsync(input);
+        onSaved(`Music class ${saved.name} was created. Edit it to upload audio.`);
+      } else {
+        const saved = await update.mutateAsync({ id: mode.item.id, input });
+        onSaved(`Music class ${saved.name} was saved.`);
+      }
+    });
+
+  const banner = bannerFor(failure, ['name', 'sort']);
+
+  return (
+    <Drawer
+      open={mode !== null}
+      title={editing ? 'Edit music on hold' : 'Add music on hold'}
+      description="A playlist callers hear while they wait or are on hold."
+      onClose={busy ? () => undefined : onClose}
+      onSubmit={() => void submit()}
+      footer={
+        <>
+          <Button onClick={onClose} disabled={busy}>
+            {editing ? 'Close' : 'Cancel'}
+          </Button>
+          <Button type="submit" variant="primary" busy={busy}>
+            {editing ? 'Save changes' : 'Create class'}
+          </Button>
+        </>
+      }
+    >
+      <FormStack>
+        {banner && <Alert tone="error">{banner}</Alert>}
+        <TextField
+          label="Name"
+          placeholder="jazz"
+          value={form.name}
+          onChange={set('name')}
+          hint="Letters, digits, - and _. Queues and conferences pick it by this name."
+          errors={errorsFor(errors, 'name')}
+          required
+        />
+        <SelectField
+          label="Play order"
+          value={form.sort}
+          options={sorts}
+          onChange={(v) => set('sort')(v as MohSort)}
+          errors={errorsFor(errors, 'sort')}
+        />
+        {editing ? (
+          <FormSection title="Audio files">
+            <MohFiles classId={mode.item.id} />
+          </FormSection>
+        ) : (
+          <p>After creating the class, open it again to upload audio files.</p>
+        )}
+      </FormStack>
+    </Drawer>
+  );
+}
