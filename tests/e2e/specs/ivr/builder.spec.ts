@@ -13,9 +13,9 @@ test.use({ viewport: { width: 1600, height: 1000 }, reducedMotion: 'reduce' });
  * The queue numbers to transfer to. With the telephony API installed the queues are created, so the server's
  * reference check (when wired) finds them; without it the builder's target is a plain number input either way.
  */
-async function queueNumbers(api: APIRequestContext): Promise<{ sales: string; support: string }> {
+async function queueNumbers(api: APIRequestContext): Promise<{ sales: string; support: string; created: boolean }> {
   const probe = await api.get('/api/queues');
-  if (probe.status() === 404) return { sales: '600', support: '601' };
+  if (probe.status() === 404) return { sales: '600', support: '601', created: false };
   expect(probe.status(), await probe.text()).toBe(200);
   const numbers: string[] = [];
   const failures: string[] = [];
@@ -29,7 +29,7 @@ async function queueNumbers(api: APIRequestContext): Promise<{ sales: string; su
     }
   }
   expect(numbers, failures.join('\n')).toHaveLength(2);
-  return { sales: numbers[0]!, support: numbers[1]! };
+  return { sales: numbers[0]!, support: numbers[1]!, created: true };
 }
 
 test('draws seed 003’s example, publishes it and walks it in the simulator', async ({ adminPage: page, adminApi }) => {
@@ -71,6 +71,10 @@ test('draws seed 003’s example, publishes it and walks it in the simulator', a
     const transfer = page.getByRole('region', { name: 'Transfer settings' });
     await transfer.getByLabel('Name on the canvas').fill(label);
     await expect(transfer.getByLabel('Transfer to')).toHaveValue('queue');
+    if (queues.created) {
+      // The telephony API's queues are offered while typing.
+      await expect(transfer.locator(`datalist option[value="${number}"]`)).toHaveCount(1);
+    }
     await transfer.getByLabel('Queue number').fill(number);
     await expect(node(page, `transfer${index}`)).toContainText(label);
   }
