@@ -33,6 +33,13 @@ async function queueNumbers(api: APIRequestContext): Promise<{ sales: string; su
 }
 
 test('draws seed 003’s example, publishes it and walks it in the simulator', async ({ adminPage: page, adminApi }) => {
+  // Anything the browser complains about (a Content-Security-Policy violation, a React error) fails the test.
+  const complaints: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') complaints.push(message.text());
+  });
+  page.on('pageerror', (error) => complaints.push(error.message));
+
   const queues = await queueNumbers(adminApi);
   const name = `Acme main menu ${randomBytes(3).toString('hex')}`;
 
@@ -129,4 +136,5 @@ test('draws seed 003’s example, publishes it and walks it in the simulator', a
   await expect(node(page, 'transfer1')).toHaveClass(/current/);
   await expect(node(page, 'transfer2')).not.toHaveClass(/visited/);
   await keepScreenshot(page, 'ivr-builder-simulated-sales');
+  expect(complaints).toEqual([]);
 });
