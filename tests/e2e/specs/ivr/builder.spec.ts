@@ -136,5 +136,14 @@ test('draws seed 003’s example, publishes it and walks it in the simulator', a
   await expect(node(page, 'transfer1')).toHaveClass(/current/);
   await expect(node(page, 'transfer2')).not.toHaveClass(/visited/);
   await keepScreenshot(page, 'ivr-builder-simulated-sales');
+
+  // The live version, called again: 2 reaches the Support queue.
+  await simulator.getByLabel('Call', { exact: true }).selectOption({ label: 'Version 1 (live)' });
+  await simulator.getByRole('button', { name: 'Call again' }).click();
+  await expect(simulator.getByTestId('simulator-status')).toContainText('Waiting for a key');
+  await simulator.getByRole('group', { name: 'Keypad' }).getByRole('button', { name: '2', exact: true }).click();
+  await expect(simulator.getByTestId('simulator-status')).toContainText('The call was handed off');
+  await expect(path.last()).toContainText(`queue ${queues.support}`);
+  await expect(node(page, 'transfer2')).toHaveClass(/current/);
   expect(complaints).toEqual([]);
 });

@@ -212,7 +212,7 @@ function Workspace({ ivr, openProblem }: { ivr: Ivr; openProblem: string | null 
               {tab === 'settings' ? (
                 <NodeInspector issues={index} />
               ) : (
-                <SimulatorPanel sim={sim} nodeLabel={nodeLabel} prepare={() => (dirty ? saveDraft({ quiet: true }) : Promise.resolve(true))} />
+                <SimulatorPanel ivrId={ivr.id} sim={sim} nodeLabel={nodeLabel} prepare={() => (dirty ? saveDraft({ quiet: true }) : Promise.resolve(true))} />
               )}
             </div>
           </aside>

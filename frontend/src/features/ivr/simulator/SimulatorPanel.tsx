@@ -4,9 +4,10 @@ import { useState } from 'react';
 import { Alert } from '../../../components/Alert';
 import { Badge } from '../../../components/Badge';
 import { Button } from '../../../components/Button';
-import { TextField } from '../../../components/form/Field';
+import { SelectField, TextField } from '../../../components/form/Field';
 import { errorMessage } from '../../../api/errors';
-import type { SimulationEvent } from '../api';
+import type { Id } from '../../../api/types';
+import { useIvrVersions, type SimulationEvent } from '../api';
 import { isNodeType, specOf } from '../nodes/registry';
 import { PromptPlayer } from './PromptPlayer';
 import type { useSimulation } from './useSimulation';
@@ -51,10 +52,12 @@ function describeEvent(event: SimulationEvent): string {
 }
 
 export function SimulatorPanel({
+  ivrId,
   sim,
   nodeLabel,
   prepare,
 }: {
+  ivrId: Id;
   sim: ReturnType<typeof useSimulation>;
   nodeLabel: (id: string) => string;
   /** Saves unsaved changes first (the simulator runs the saved draft); false stops the start. */
@@ -62,6 +65,9 @@ export function SimulatorPanel({
 }) {
   const [callerId, setCallerId] = useState('5551234');
   const [muted, setMuted] = useState(false);
+  // '' = the saved draft; otherwise a published version number.
+  const [target, setTarget] = useState('');
+  const versions = useIvrVersions(ivrId, true);
   const { state, busy } = sim;
   const live = state !== null && state.status !== 'ended';
 
@@ -69,8 +75,19 @@ export function SimulatorPanel({
     <div className={styles.panel} role="region" aria-label="Simulator">
       <div className={styles.intro}>
         <h2>Simulator</h2>
-        <p>Calls the saved draft with the real node logic. Nothing is dialled.</p>
+        <p>Runs the flow with the real node logic. Nothing is dialled.</p>
       </div>
+      {(versions.data?.items.length ?? 0) > 0 && (
+        <SelectField
+          label="Call"
+          value={target}
+          onChange={setTarget}
+          options={[
+            { value: '', label: 'The draft (saved first)' },
+            ...(versions.data?.items ?? []).map((v) => ({ value: String(v.version), label: `Version ${v.version}${v.live ? ' (live)' : ''}` })),
+          ]}
+        />
+      )}
       <div className={styles.startRow}>
         <TextField label="Caller number" value={callerId} inputMode="tel" onChange={setCallerId} />
         <Button
@@ -78,7 +95,8 @@ export function SimulatorPanel({
           icon="phone"
           busy={busy && !live}
           onClick={async () => {
-            if (await prepare()) await sim.start(callerId.trim());
+            if (target !== '') await sim.start(callerId.trim(), Number(target));
+            else if (await prepare()) await sim.start(callerId.trim());
           }}
         >
           {state ? 'Call again' : 'Start call'}

@@ -60,10 +60,11 @@ export function useSimulation(ivrId: Id) {
     state,
     busy,
     error,
-    start: (callerId: string) =>
+    /** Calls the saved draft, or a published version when `version` is given. */
+    start: (callerId: string, version?: number) =>
       run(() => {
         end();
-        return simulation.start(ivrId, { callerId: callerId || undefined });
+        return simulation.start(ivrId, { callerId: callerId || undefined, version });
       }),
     press: (digits: string) => send({ digits }),
     timeout: () => send({ timeout: true }),
