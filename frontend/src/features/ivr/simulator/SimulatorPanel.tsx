@@ -119,6 +119,9 @@ export function SimulatorPanel({
               <>
                 <Badge tone={state.outcome === 'failed' || state.outcome === 'loopGuard' ? 'danger' : 'success'}>Call ended</Badge>
                 <span>{outcomes[state.outcome ?? ''] ?? state.outcome}</span>
+                <Button size="sm" variant="ghost" onClick={sim.reset}>
+                  Clear
+                </Button>
               </>
             )}
           </div>
