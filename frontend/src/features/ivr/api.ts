@@ -107,7 +107,8 @@ export function useCreateIvr() {
 export function useSaveIvr() {
   const invalidate = useInvalidateIvrs();
   return useMutation({
-    mutationFn: ({ id, name, flow }: { id: Id; name: string; flow: unknown }) => api.put<Ivr>(ivrPath(id), { name, flow }),
+    mutationFn: ({ id, name, flow }: { id: Id; name: string; flow: unknown }) =>
+      api.put<Ivr>(ivrPath(id), { name, flow }),
     onSuccess: invalidate,
   });
 }
@@ -143,7 +144,8 @@ export const fetchIvrVersion = (id: Id, version: number) => api.get<IvrVersion>(
 export function useRestoreIvrVersion() {
   const invalidate = useInvalidateIvrs();
   return useMutation({
-    mutationFn: ({ id, version }: { id: Id; version: number }) => api.post<Ivr>(`${ivrPath(id)}/versions/${version}/restore`),
+    mutationFn: ({ id, version }: { id: Id; version: number }) =>
+      api.post<Ivr>(`${ivrPath(id)}/versions/${version}/restore`),
     onSuccess: invalidate,
   });
 }

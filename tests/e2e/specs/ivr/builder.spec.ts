@@ -112,7 +112,10 @@ test('draws seed 003’s example, publishes it and walks it in the simulator', a
   const id = Number(new URL(page.url()).pathname.split('/').pop());
   const version = await adminApi.get(`/api/ivrs/${id}/versions/1`);
   expect(version.status()).toBe(200);
-  const flow = (await version.json()).flow as { nodes: { id: string; type: string; data: Record<string, unknown> }[]; edges: unknown[] };
+  const flow = (await version.json()).flow as {
+    nodes: { id: string; type: string; data: Record<string, unknown> }[];
+    edges: unknown[];
+  };
   expect(flow.nodes.map((n) => n.type).sort()).toEqual(['menu', 'playMessage', 'start', 'transfer', 'transfer']);
   expect(flow.edges).toHaveLength(4);
   expect(flow.nodes.find((n) => n.id === 'playMessage1')!.data).toEqual({

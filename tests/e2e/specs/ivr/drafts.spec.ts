@@ -14,7 +14,12 @@ const brokenFlow = {
   schemaVersion: 1,
   nodes: [
     { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
-    { id: 'greeting', type: 'playMessage', position: { x: 300, y: 0 }, data: { label: 'Greeting', prompt: { kind: 'tts', text: '' } } },
+    {
+      id: 'greeting',
+      type: 'playMessage',
+      position: { x: 300, y: 0 },
+      data: { label: 'Greeting', prompt: { kind: 'tts', text: '' } },
+    },
     { id: 'bye', type: 'hangup', position: { x: 600, y: 0 }, data: {} },
   ],
   edges: [
@@ -23,8 +28,13 @@ const brokenFlow = {
   ],
 };
 
-test('a draft with errors is saved but not published, and the problems are shown on the nodes', async ({ adminPage: page, adminApi }) => {
-  const created = await adminApi.post('/api/ivrs', { data: { name: `Broken ${randomBytes(3).toString('hex')}`, flow: brokenFlow } });
+test('a draft with errors is saved but not published, and the problems are shown on the nodes', async ({
+  adminPage: page,
+  adminApi,
+}) => {
+  const created = await adminApi.post('/api/ivrs', {
+    data: { name: `Broken ${randomBytes(3).toString('hex')}`, flow: brokenFlow },
+  });
   expect(created.status(), await created.text()).toBe(201);
   const { id } = (await created.json()) as { id: number };
 
@@ -51,8 +61,16 @@ test('a draft with errors is saved but not published, and the problems are shown
   await expect(page.getByText('Published version 1. New calls use it now.')).toBeVisible();
 });
 
-test('imports and exports flow JSON, undoes an import, and restores a published version', async ({ adminPage: page, adminApi }) => {
-  const flow = { ...brokenFlow, nodes: brokenFlow.nodes.map((n) => (n.id === 'greeting' ? { ...n, data: { prompt: { kind: 'tts', text: 'Hi' } } } : n)) };
+test('imports and exports flow JSON, undoes an import, and restores a published version', async ({
+  adminPage: page,
+  adminApi,
+}) => {
+  const flow = {
+    ...brokenFlow,
+    nodes: brokenFlow.nodes.map((n) =>
+      n.id === 'greeting' ? { ...n, data: { prompt: { kind: 'tts', text: 'Hi' } } } : n,
+    ),
+  };
   const name = `Versions ${randomBytes(3).toString('hex')}`;
   const created = await adminApi.post('/api/ivrs', { data: { name, flow } });
   const { id } = (await created.json()) as { id: number };
@@ -81,7 +99,10 @@ test('imports and exports flow JSON, undoes an import, and restores a published 
 
   const download = page.waitForEvent('download');
   await tools.getByRole('button', { name: 'Export JSON' }).click();
-  const exported = JSON.parse(await readFile((await (await download).path())!, 'utf8')) as { schemaVersion: number; nodes: unknown[] };
+  const exported = JSON.parse(await readFile((await (await download).path())!, 'utf8')) as {
+    schemaVersion: number;
+    nodes: unknown[];
+  };
   expect(exported.schemaVersion).toBe(1);
   expect(exported.nodes).toHaveLength(exampleNodes);
 
@@ -89,7 +110,10 @@ test('imports and exports flow JSON, undoes an import, and restores a published 
   const history = page.getByRole('dialog', { name: 'Version history' });
   await expect(history.getByRole('listitem')).toHaveCount(2);
   await history.getByRole('listitem').filter({ hasText: 'Version 1' }).getByRole('button', { name: 'Restore' }).click();
-  await page.getByRole('alertdialog', { name: 'Restore version 1?' }).getByRole('button', { name: 'Restore into the draft' }).click();
+  await page
+    .getByRole('alertdialog', { name: 'Restore version 1?' })
+    .getByRole('button', { name: 'Restore into the draft' })
+    .click();
   await expect(page.getByText('Version 1 is the draft again. Publish to make it live.')).toBeVisible();
   await expect(nodes).toHaveCount(3);
   await expect(page.getByText('Published v2')).toBeVisible();

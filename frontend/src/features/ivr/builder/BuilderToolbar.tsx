@@ -30,9 +30,26 @@ export interface ToolbarProps {
   onPublish: () => void;
 }
 
-function ToolButton({ icon, label, onClick, disabled }: { icon: NodeIconName; label: string; onClick: () => void; disabled?: boolean }) {
+function ToolButton({
+  icon,
+  label,
+  onClick,
+  disabled,
+}: {
+  icon: NodeIconName;
+  label: string;
+  onClick: () => void;
+  disabled?: boolean;
+}) {
   return (
-    <button type="button" className={styles.tool} onClick={onClick} disabled={disabled} aria-label={label} title={label}>
+    <button
+      type="button"
+      className={styles.tool}
+      onClick={onClick}
+      disabled={disabled}
+      aria-label={label}
+      title={label}
+    >
       <NodeIcon name={icon} size={17} />
     </button>
   );
@@ -49,7 +66,8 @@ export function BuilderToolbar(props: ToolbarProps) {
           aria-label="Back to IVRs"
           title="Back to IVRs"
           onClick={(event) => {
-            if (props.dirty && !window.confirm('Leave the builder? Your unsaved changes will be lost.')) event.preventDefault();
+            if (props.dirty && !window.confirm('Leave the builder? Your unsaved changes will be lost.'))
+              event.preventDefault();
           }}
         >
           <NodeIcon name="back" size={18} />
@@ -63,7 +81,11 @@ export function BuilderToolbar(props: ToolbarProps) {
           onChange={(event) => props.onRename(event.target.value)}
         />
         <span className={styles.badges}>
-          {props.publishedVersion ? <Badge tone="success">Published v{props.publishedVersion}</Badge> : <Badge>Draft</Badge>}
+          {props.publishedVersion ? (
+            <Badge tone="success">Published v{props.publishedVersion}</Badge>
+          ) : (
+            <Badge>Draft</Badge>
+          )}
           {props.dirty && <Badge tone="warning">Unsaved changes</Badge>}
           {props.errors > 0 ? (
             <Badge tone="danger">{props.errors === 1 ? '1 error' : `${props.errors} errors`}</Badge>

@@ -33,7 +33,15 @@ type SideTab = 'settings' | 'simulator';
 /** Camera moves animate unless the person asked for reduced motion. */
 const motion = () => (window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 0 : 300);
 
-export function BuilderWorkspace({ ivr, initial, openProblem }: { ivr: Ivr; initial: FlowDocument; openProblem: string | null }) {
+export function BuilderWorkspace({
+  ivr,
+  initial,
+  openProblem,
+}: {
+  ivr: Ivr;
+  initial: FlowDocument;
+  openProblem: string | null;
+}) {
   const [store] = useState(() => createFlowStore(initial));
   return (
     <FlowStoreContext.Provider value={store}>
@@ -101,7 +109,12 @@ function Workspace({ ivr, openProblem }: { ivr: Ivr; openProblem: string | null 
       setNameDirty(false);
       setPublishedVersion(saved.publishedVersion);
       setServerIssues(saved.validation.issues, checkedAt);
-      if (!quiet) toast.success(saved.validation.valid ? 'Draft saved.' : 'Draft saved. Fix the errors marked on the canvas before publishing.');
+      if (!quiet)
+        toast.success(
+          saved.validation.valid
+            ? 'Draft saved.'
+            : 'Draft saved. Fix the errors marked on the canvas before publishing.',
+        );
       return true;
     } catch (error) {
       toast.error(errorMessage(error));
@@ -138,7 +151,10 @@ function Workspace({ ivr, openProblem }: { ivr: Ivr; openProblem: string | null 
     const rect = canvasRef.current?.getBoundingClientRect();
     const centre = rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : { x: 400, y: 300 };
     const point = screenToFlowPosition(centre);
-    store.addNode(type, freeSpot(store.getState().nodes, { x: Math.round(point.x - 110), y: Math.round(point.y - 40) }));
+    store.addNode(
+      type,
+      freeSpot(store.getState().nodes, { x: Math.round(point.x - 110), y: Math.round(point.y - 40) }),
+    );
     // The spot may be below the visible part of a small canvas: bring everything into view.
     window.requestAnimationFrame(() => void fitView({ padding: 0.2, maxZoom: 1, duration: motion() }));
   };
@@ -203,7 +219,14 @@ function Workspace({ ivr, openProblem }: { ivr: Ivr; openProblem: string | null 
           <aside className={styles.side}>
             <div className={styles.tabs} role="tablist" aria-label="Side panel">
               {(['settings', 'simulator'] as const).map((t) => (
-                <button key={t} type="button" role="tab" aria-selected={tab === t} className={styles.tab} onClick={() => setTab(t)}>
+                <button
+                  key={t}
+                  type="button"
+                  role="tab"
+                  aria-selected={tab === t}
+                  className={styles.tab}
+                  onClick={() => setTab(t)}
+                >
                   {t === 'settings' ? 'Settings' : 'Simulator'}
                 </button>
               ))}
@@ -212,7 +235,12 @@ function Workspace({ ivr, openProblem }: { ivr: Ivr; openProblem: string | null 
               {tab === 'settings' ? (
                 <NodeInspector issues={index} />
               ) : (
-                <SimulatorPanel ivrId={ivr.id} sim={sim} nodeLabel={nodeLabel} prepare={() => (dirty ? saveDraft({ quiet: true }) : Promise.resolve(true))} />
+                <SimulatorPanel
+                  ivrId={ivr.id}
+                  sim={sim}
+                  nodeLabel={nodeLabel}
+                  prepare={() => (dirty ? saveDraft({ quiet: true }) : Promise.resolve(true))}
+                />
               )}
             </div>
           </aside>

@@ -23,7 +23,13 @@ import styles from './Builder.module.css';
 
 const defaultEdgeOptions = { type: 'smoothstep' } as const;
 
-export function FlowCanvas({ invalidEdges, travelled }: { invalidEdges: ReadonlySet<string>; travelled: ReadonlySet<string> }) {
+export function FlowCanvas({
+  invalidEdges,
+  travelled,
+}: {
+  invalidEdges: ReadonlySet<string>;
+  travelled: ReadonlySet<string>;
+}) {
   const store = useFlowStoreApi();
   const nodes = useFlowStore((s) => s.nodes);
   const rawEdges = useFlowStore((s) => s.edges);
@@ -35,7 +41,8 @@ export function FlowCanvas({ invalidEdges, travelled }: { invalidEdges: Readonly
       rawEdges.map((edge): CanvasEdge => {
         const key = `${edge.source}|${edge.sourceHandle ?? ''}`;
         if (invalidEdges.has(edge.id)) return { ...edge, className: styles.edgeInvalid };
-        if (travelled.has(key)) return { ...edge, className: styles.edgeTravelled, animated: edge.target === currentNodeId };
+        if (travelled.has(key))
+          return { ...edge, className: styles.edgeTravelled, animated: edge.target === currentNodeId };
         return edge;
       }),
     [rawEdges, invalidEdges, travelled, currentNodeId],
@@ -84,9 +91,18 @@ export function FlowCanvas({ invalidEdges, travelled }: { invalidEdges: Readonly
     >
       <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} />
       <Controls showInteractive={false} />
-      <MiniMap pannable zoomable nodeColor={(node) => (isNodeType(node.type) ? categoryColour[specOf(node.type).category] : '#94a3b8')} />
+      <MiniMap
+        pannable
+        zoomable
+        nodeColor={(node) => (isNodeType(node.type) ? categoryColour[specOf(node.type).category] : '#94a3b8')}
+      />
     </ReactFlow>
   );
 }
 
-const categoryColour = { Play: '#2563eb', 'Caller input': '#7c3aed', Logic: '#d97706', Destination: '#16a34a' } as const;
+const categoryColour = {
+  Play: '#2563eb',
+  'Caller input': '#7c3aed',
+  Logic: '#d97706',
+  Destination: '#16a34a',
+} as const;

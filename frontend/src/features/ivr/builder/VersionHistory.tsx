@@ -46,11 +46,18 @@ export function VersionHistory({
 
   return (
     <>
-      <Drawer open={open} title="Version history" description="Published versions; new calls use the live one." onClose={onClose}>
+      <Drawer
+        open={open}
+        title="Version history"
+        description="Published versions; new calls use the live one."
+        onClose={onClose}
+      >
         {versions.error ? <Alert tone="error">{errorMessage(versions.error)}</Alert> : null}
         {viewError ? <Alert tone="error">{errorMessage(viewError)}</Alert> : null}
         {versions.isLoading && <p>Loading…</p>}
-        {versions.data?.items.length === 0 && <p className={styles.muted}>Nothing published yet. Publish to create version 1.</p>}
+        {versions.data?.items.length === 0 && (
+          <p className={styles.muted}>Nothing published yet. Publish to create version 1.</p>
+        )}
         <ul className={styles.versions}>
           {versions.data?.items.map((v) => (
             <li key={v.version}>

@@ -13,7 +13,10 @@ function estimatedHeight(node: CanvasNode): number {
   return 84 + (outputs > 0 ? 8 + 20 * outputs : 0);
 }
 
-export function autoLayout(nodes: readonly CanvasNode[], edges: readonly CanvasEdge[]): Map<string, { x: number; y: number }> {
+export function autoLayout(
+  nodes: readonly CanvasNode[],
+  edges: readonly CanvasEdge[],
+): Map<string, { x: number; y: number }> {
   const graph = new dagre.graphlib.Graph();
   graph.setGraph({ rankdir: 'LR', nodesep: 40, ranksep: 90, marginx: 20, marginy: 20 });
   graph.setDefaultEdgeLabel(() => ({}));
@@ -44,7 +47,10 @@ export function layoutIfCrowded(document: FlowDocument): FlowDocument {
   const nodes = document.nodes.map(toCanvasNode);
   const crowded = nodes.some((a, i) =>
     nodes.some(
-      (b, j) => j > i && Math.abs(a.position.x - b.position.x) < DEFAULT_WIDTH && Math.abs(a.position.y - b.position.y) < estimatedHeight(a),
+      (b, j) =>
+        j > i &&
+        Math.abs(a.position.x - b.position.x) < DEFAULT_WIDTH &&
+        Math.abs(a.position.y - b.position.y) < estimatedHeight(a),
     ),
   );
   if (!crowded) return document;

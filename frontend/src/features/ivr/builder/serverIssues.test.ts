@@ -10,7 +10,13 @@ const missingQueue: FlowIssue = {
   nodeId: 'sales',
   field: 'data.destination.target',
 };
-const emptyText: FlowIssue = { severity: 'error', code: 'schema', message: 'text must not be empty', nodeId: 'welcome', field: 'data.prompt.text' };
+const emptyText: FlowIssue = {
+  severity: 'error',
+  code: 'schema',
+  message: 'text must not be empty',
+  nodeId: 'welcome',
+  field: 'data.prompt.text',
+};
 
 describe('the server’s findings beside the builder’s own', () => {
   it('keeps what only the server can know until the next save, and drops duplicates', () => {
@@ -27,7 +33,13 @@ describe('the server’s findings beside the builder’s own', () => {
         flow: ['the flow needs a start node'],
       }),
     ).toEqual([
-      { severity: 'error', code: 'server', message: 'text must not be empty', nodeId: 'welcome', field: 'data.prompt.text' },
+      {
+        severity: 'error',
+        code: 'server',
+        message: 'text must not be empty',
+        nodeId: 'welcome',
+        field: 'data.prompt.text',
+      },
       { severity: 'error', code: 'server', message: 'target node nowhere does not exist', edgeId: 'e4', field: null },
       { severity: 'error', code: 'server', message: 'the flow needs a start node', field: null },
     ]);

@@ -22,7 +22,11 @@ const CLIENT_CODES = new Set([
 
 const key = (i: FlowIssue) => `${i.nodeId ?? ''}|${i.edgeId ?? ''}|${i.field ?? ''}|${i.message}`;
 
-export function mergeIssues(client: readonly FlowIssue[], server: readonly FlowIssue[], serverIsCurrent: boolean): FlowIssue[] {
+export function mergeIssues(
+  client: readonly FlowIssue[],
+  server: readonly FlowIssue[],
+  serverIsCurrent: boolean,
+): FlowIssue[] {
   const seen = new Set(client.map(key));
   const extra = server.filter((i) => (serverIsCurrent || !CLIENT_CODES.has(i.code)) && !seen.has(key(i)));
   return [...client, ...extra];
@@ -30,7 +34,10 @@ export function mergeIssues(client: readonly FlowIssue[], server: readonly FlowI
 
 export function useServerIssues(client: readonly FlowIssue[], revision: number) {
   const [server, setServer] = useState<{ issues: FlowIssue[]; revision: number }>({ issues: [], revision: -1 });
-  const merged = useMemo(() => mergeIssues(client, server.issues, server.revision === revision), [client, server, revision]);
+  const merged = useMemo(
+    () => mergeIssues(client, server.issues, server.revision === revision),
+    [client, server, revision],
+  );
   const setServerIssues = useCallback((issues: FlowIssue[], at: number) => setServer({ issues, revision: at }), []);
   return { issues: merged, setServerIssues };
 }

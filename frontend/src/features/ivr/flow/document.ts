@@ -52,15 +52,21 @@ export function parseDocument(value: unknown): FlowDocument {
   if (value === null || typeof value !== 'object') throw new Error('The file is not a flow: expected a JSON object.');
   const doc = value as Record<string, unknown>;
   if (doc.schemaVersion !== FLOW_SCHEMA_VERSION) {
-    throw new Error(`Unsupported flow format version ${String(doc.schemaVersion)} (this builder reads version ${FLOW_SCHEMA_VERSION}).`);
+    throw new Error(
+      `Unsupported flow format version ${String(doc.schemaVersion)} (this builder reads version ${FLOW_SCHEMA_VERSION}).`,
+    );
   }
-  if (!Array.isArray(doc.nodes) || !Array.isArray(doc.edges)) throw new Error('The flow needs "nodes" and "edges" arrays.');
+  if (!Array.isArray(doc.nodes) || !Array.isArray(doc.edges))
+    throw new Error('The flow needs "nodes" and "edges" arrays.');
   const nodes = doc.nodes.map((raw, index) => {
     const node = raw as Partial<FlowNode> | null;
     if (!node || typeof node.id !== 'string' || !isNodeType(node.type)) {
       throw new Error(`Node #${index + 1} has no id or an unknown type.`);
     }
-    const position = node.position && typeof node.position.x === 'number' && typeof node.position.y === 'number' ? node.position : { x: 0, y: 0 };
+    const position =
+      node.position && typeof node.position.x === 'number' && typeof node.position.y === 'number'
+        ? node.position
+        : { x: 0, y: 0 };
     return { id: node.id, type: node.type, position, data: (node.data ?? {}) as never } as FlowNode;
   });
   const edges = doc.edges.map((raw, index) => {

@@ -26,7 +26,12 @@ export function acmeExample(salesQueue = '600', supportQueue = '601'): FlowDocum
           ],
         },
       },
-      { id: 'sales', type: 'transfer', position: { x: -160, y: 460 }, data: { label: 'Sales', destination: { kind: 'queue', target: salesQueue } } },
+      {
+        id: 'sales',
+        type: 'transfer',
+        position: { x: -160, y: 460 },
+        data: { label: 'Sales', destination: { kind: 'queue', target: salesQueue } },
+      },
       {
         id: 'support',
         type: 'transfer',

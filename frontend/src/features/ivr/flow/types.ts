@@ -68,16 +68,7 @@ export interface SetVariableData extends Labelled {
   assignments: Assignment[];
 }
 export type BranchOperator =
-  | 'equals'
-  | 'notEquals'
-  | 'contains'
-  | 'startsWith'
-  | 'regex'
-  | 'lt'
-  | 'lte'
-  | 'gt'
-  | 'gte'
-  | 'isEmpty';
+  'equals' | 'notEquals' | 'contains' | 'startsWith' | 'regex' | 'lt' | 'lte' | 'gt' | 'gte' | 'isEmpty';
 export interface BranchRule {
   id: string;
   variable: string;

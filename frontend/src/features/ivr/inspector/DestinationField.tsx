@@ -50,7 +50,10 @@ export function DestinationField({
       <div className={fieldStyles.field}>
         <label htmlFor={id} className={fieldStyles.label}>
           {kind.target}
-          <span className={fieldStyles.required} aria-hidden="true"> *</span>
+          <span className={fieldStyles.required} aria-hidden="true">
+            {' '}
+            *
+          </span>
         </label>
         <input
           id={id}

@@ -15,7 +15,10 @@ afterEach(() => {
 
 function renderInspector(select: string | null) {
   // The destination field asks the telephony API for suggestions; here it is not installed.
-  vi.stubGlobal('fetch', vi.fn(async () => new Response('{}', { status: 404, headers: { 'content-type': 'application/json' } })));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response('{}', { status: 404, headers: { 'content-type': 'application/json' } })),
+  );
   const store = createFlowStore(acmeExample());
   store.select(select);
   const issues = indexIssues(validateFlow(store.document()));
@@ -30,7 +33,10 @@ function renderInspector(select: string | null) {
 }
 
 const menuData = (store: ReturnType<typeof createFlowStore>) =>
-  store.getState().nodes.find((n) => n.id === 'menu')!.data as { options: { digit: string }[]; timeoutSeconds?: number };
+  store.getState().nodes.find((n) => n.id === 'menu')!.data as {
+    options: { digit: string }[];
+    timeoutSeconds?: number;
+  };
 
 describe('the side panel', () => {
   it('edits a menu’s settings as the schema describes them', () => {
@@ -67,6 +73,11 @@ describe('the side panel', () => {
     );
     const problems = screen.getByRole('list', { name: 'Problems' });
     fireEvent.click(within(problems).getAllByRole('button', { name: /^menu/ })[0]!);
-    expect(store.getState().nodes.filter((n) => n.selected).map((n) => n.id)).toEqual(['menu']);
+    expect(
+      store
+        .getState()
+        .nodes.filter((n) => n.selected)
+        .map((n) => n.id),
+    ).toEqual(['menu']);
   });
 });

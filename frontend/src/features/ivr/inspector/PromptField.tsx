@@ -55,7 +55,11 @@ export function PromptField({
           value={value.kind}
           errors={messagesAt(issues, `${path}.kind`)}
           onChange={(kind) =>
-            onChange(kind === 'tts' ? { kind: 'tts', text: value.text ?? '' } : { kind: 'recording', recordingId: value.recordingId ?? '' })
+            onChange(
+              kind === 'tts'
+                ? { kind: 'tts', text: value.text ?? '' }
+                : { kind: 'recording', recordingId: value.recordingId ?? '' },
+            )
           }
         />
         {value.kind === 'tts' ? (

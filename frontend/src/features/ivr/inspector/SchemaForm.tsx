@@ -32,26 +32,55 @@ const isBlank = (value: unknown) => value === undefined || value === '';
 export function SchemaField({ name, schema: raw, value, required, path, onChange, context, label: given }: FieldProps) {
   const { schema, refName } = resolve(raw);
   // A node's own label names it on the canvas; a label inside a list item (a menu option) names that output.
-  const label = given ?? context.labels[name] ?? (name === 'label' ? (path === 'data.label' ? 'Name on the canvas' : 'Label') : humanize(name));
+  const label =
+    given ??
+    context.labels[name] ??
+    (name === 'label' ? (path === 'data.label' ? 'Name on the canvas' : 'Label') : humanize(name));
   const errors = messagesAt(context.issues, path);
 
   if (refName === 'prompt') {
     return (
-      <PromptField label={label} value={value as Prompt | undefined} required={required} path={path} issues={context.issues} onChange={onChange} />
+      <PromptField
+        label={label}
+        value={value as Prompt | undefined}
+        required={required}
+        path={path}
+        issues={context.issues}
+        onChange={onChange}
+      />
     );
   }
   if (refName === 'destination') {
-    return <DestinationField value={value as Destination | undefined} path={path} issues={context.issues} onChange={onChange} />;
+    return (
+      <DestinationField
+        value={value as Destination | undefined}
+        path={path}
+        issues={context.issues}
+        onChange={onChange}
+      />
+    );
   }
   if (refName === 'ivrId') {
-    return <IvrPicker label={label} value={typeof value === 'string' ? value : ''} errors={errors} onChange={onChange} />;
+    return (
+      <IvrPicker label={label} value={typeof value === 'string' ? value : ''} errors={errors} onChange={onChange} />
+    );
   }
   if (name === 'timeZone' && path === 'data.timeZone') {
-    return <TimeZonePicker label={label} value={typeof value === 'string' ? value : ''} errors={errors} onChange={onChange} />;
+    return (
+      <TimeZonePicker
+        label={label}
+        value={typeof value === 'string' ? value : ''}
+        errors={errors}
+        onChange={onChange}
+      />
+    );
   }
   if (schema.enum) {
     const choices = schema.enum.map(String);
-    const options = [...(required ? [] : [{ value: '', label: '—' }]), ...choices.map((c) => ({ value: c, label: c === '' ? '(none)' : c }))];
+    const options = [
+      ...(required ? [] : [{ value: '', label: '—' }]),
+      ...choices.map((c) => ({ value: c, label: c === '' ? '(none)' : c })),
+    ];
     return (
       <SelectField
         label={label}
@@ -65,7 +94,14 @@ export function SchemaField({ name, schema: raw, value, required, path, onChange
   }
   switch (schema.type) {
     case 'boolean':
-      return <CheckboxField label={label} checked={value === true} errors={errors} onChange={(checked) => onChange(checked)} />;
+      return (
+        <CheckboxField
+          label={label}
+          checked={value === true}
+          errors={errors}
+          onChange={(checked) => onChange(checked)}
+        />
+      );
     case 'integer':
     case 'number':
       return (
@@ -75,29 +111,66 @@ export function SchemaField({ name, schema: raw, value, required, path, onChange
           errors={errors}
           min={schema.minimum}
           max={schema.maximum}
-          hint={schema.minimum !== undefined && schema.maximum !== undefined ? `${schema.minimum}–${schema.maximum}` : undefined}
+          hint={
+            schema.minimum !== undefined && schema.maximum !== undefined
+              ? `${schema.minimum}–${schema.maximum}`
+              : undefined
+          }
           value={typeof value === 'number' ? value : undefined}
           onChange={onChange}
         />
       );
     case 'array':
-      return <ArrayField name={name} label={label} schema={schema} value={value} path={path} onChange={onChange} context={context} />;
+      return (
+        <ArrayField
+          name={name}
+          label={label}
+          schema={schema}
+          value={value}
+          path={path}
+          onChange={onChange}
+          context={context}
+        />
+      );
     case 'object':
       if (schema.properties) {
         return (
           <fieldset className={styles.group}>
             <legend>{label}</legend>
-            <ObjectFields schema={schema} value={(value ?? {}) as Record<string, unknown>} path={path} onChange={onChange} context={context} />
+            <ObjectFields
+              schema={schema}
+              value={(value ?? {}) as Record<string, unknown>}
+              path={path}
+              onChange={onChange}
+              context={context}
+            />
           </fieldset>
         );
       }
-      return <KeyValueField label={label} value={(value ?? {}) as Record<string, string>} errors={errors} onChange={onChange} />;
+      return (
+        <KeyValueField
+          label={label}
+          value={(value ?? {}) as Record<string, string>}
+          errors={errors}
+          onChange={onChange}
+        />
+      );
     default: {
       const text = typeof value === 'string' ? value : '';
       const change = (v: string) => onChange(!required && v === '' ? undefined : v);
       const hint = refName === 'template' ? 'Use ${NAME} for a call variable.' : schema.description;
       if (refName === 'template' || (schema.maxLength ?? 0) > 200) {
-        return <TextAreaField label={label} required={required} errors={errors} hint={hint} value={text} rows={2} onChange={change} />;
+        return (
+          <TextAreaField
+            label={label}
+            required={required}
+            errors={errors}
+            hint={hint}
+            value={text}
+            rows={2}
+            onChange={change}
+          />
+        );
       }
       return <TextField label={label} required={required} errors={errors} hint={hint} value={text} onChange={change} />;
     }
@@ -146,14 +219,30 @@ export function ObjectFields({
   );
 }
 
-function ArrayField({ name, label, schema, value, path, onChange, context }: Omit<FieldProps, 'required'> & { label: string }) {
+function ArrayField({
+  name,
+  label,
+  schema,
+  value,
+  path,
+  onChange,
+  context,
+}: Omit<FieldProps, 'required'> & { label: string }) {
   const items = Array.isArray(value) ? (value as unknown[]) : [];
   const itemSchema = resolve(schema.items ?? {}).schema;
   const errors = messagesAt(context.issues, path);
   const set = (next: unknown[]) => onChange(next.length === 0 && (schema.minItems ?? 0) === 0 ? undefined : next);
 
   if (itemSchema.enum) {
-    return <ChoiceGroup label={label} choices={itemSchema.enum.map(String)} value={items.map(String)} errors={errors} onChange={set} />;
+    return (
+      <ChoiceGroup
+        label={label}
+        choices={itemSchema.enum.map(String)}
+        value={items.map(String)}
+        errors={errors}
+        onChange={set}
+      />
+    );
   }
   const singular = label.replace(/s$/, '');
   const full = schema.maxItems !== undefined && items.length >= schema.maxItems;
@@ -232,9 +321,23 @@ function KeyValueField({
       ))}
       {entries.map(([key, text], index) => (
         <div key={index} className={styles.pair}>
-          <TextField label="Name" value={key} onChange={(k) => set(entries.map((e, i) => (i === index ? [k, e[1]] : e)))} />
-          <TextField label="Value" value={text} onChange={(v) => set(entries.map((e, i) => (i === index ? [e[0], v] : e)))} />
-          <Button size="sm" variant="ghost" icon="trash" aria-label={`Remove ${key || 'entry'}`} onClick={() => set(entries.filter((_, i) => i !== index))} />
+          <TextField
+            label="Name"
+            value={key}
+            onChange={(k) => set(entries.map((e, i) => (i === index ? [k, e[1]] : e)))}
+          />
+          <TextField
+            label="Value"
+            value={text}
+            onChange={(v) => set(entries.map((e, i) => (i === index ? [e[0], v] : e)))}
+          />
+          <Button
+            size="sm"
+            variant="ghost"
+            icon="trash"
+            aria-label={`Remove ${key || 'entry'}`}
+            onClick={() => set(entries.filter((_, i) => i !== index))}
+          />
         </div>
       ))}
       <Button size="sm" icon="plus" onClick={() => set([...entries, [`X-Header-${entries.length + 1}`, '']])}>

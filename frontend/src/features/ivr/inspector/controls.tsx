@@ -19,7 +19,12 @@ function Shell({ id, label, hint, errors, required, children }: ShellProps) {
     <div className={fieldStyles.field}>
       <label htmlFor={id} className={fieldStyles.label}>
         {label}
-        {required && <span className={fieldStyles.required} aria-hidden="true"> *</span>}
+        {required && (
+          <span className={fieldStyles.required} aria-hidden="true">
+            {' '}
+            *
+          </span>
+        )}
       </label>
       {children}
       {errors.length > 0 ? (
@@ -119,7 +124,13 @@ export function ChoiceGroup(props: {
               <input
                 type="checkbox"
                 checked={on}
-                onChange={() => props.onChange(on ? props.value.filter((v) => v !== choice) : props.choices.filter((c) => c === choice || props.value.includes(c)))}
+                onChange={() =>
+                  props.onChange(
+                    on
+                      ? props.value.filter((v) => v !== choice)
+                      : props.choices.filter((c) => c === choice || props.value.includes(c)),
+                  )
+                }
               />
               {choice}
             </label>

@@ -4,7 +4,12 @@ import { SelectField } from '../../../components/form/Field';
 import { timeZoneOptions } from '../../settings/timeZones';
 import { useIvrChoices } from '../api';
 
-export function IvrPicker(props: { label: string; value: string; errors: readonly string[]; onChange: (value: string) => void }) {
+export function IvrPicker(props: {
+  label: string;
+  value: string;
+  errors: readonly string[];
+  onChange: (value: string) => void;
+}) {
   const ivrs = useIvrChoices();
   const items = ivrs.data?.items ?? [];
   const options = [
@@ -14,7 +19,8 @@ export function IvrPicker(props: { label: string; value: string; errors: readonl
       label: `${ivr.name}${ivr.publishedVersion ? '' : ' (not published)'}`,
     })),
   ];
-  if (props.value && !items.some((ivr) => String(ivr.id) === props.value)) options.push({ value: props.value, label: `IVR ${props.value}` });
+  if (props.value && !items.some((ivr) => String(ivr.id) === props.value))
+    options.push({ value: props.value, label: `IVR ${props.value}` });
   return (
     <SelectField
       label={props.label}
@@ -28,7 +34,12 @@ export function IvrPicker(props: { label: string; value: string; errors: readonl
   );
 }
 
-export function TimeZonePicker(props: { label: string; value: string; errors: readonly string[]; onChange: (value: string) => void }) {
+export function TimeZonePicker(props: {
+  label: string;
+  value: string;
+  errors: readonly string[];
+  onChange: (value: string) => void;
+}) {
   return (
     <SelectField
       label={props.label}

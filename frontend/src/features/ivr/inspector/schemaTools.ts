@@ -48,7 +48,8 @@ export function newItem(itemSchema: JsonSchema, siblings: readonly unknown[]): u
     const property = resolve(schema.properties[key] ?? {}).schema;
     const used = new Set(siblings.map((s) => (s as Record<string, unknown> | null)?.[key]));
     if (property.enum) item[key] = property.enum.find((v) => !used.has(v)) ?? property.enum[0];
-    else if (key === 'id') item[key] = Array.from({ length: siblings.length + 2 }, (_, i) => `r${i + 1}`).find((id) => !used.has(id));
+    else if (key === 'id')
+      item[key] = Array.from({ length: siblings.length + 2 }, (_, i) => `r${i + 1}`).find((id) => !used.has(id));
     else item[key] = defaultValue(property);
   }
   return item;
@@ -76,7 +77,11 @@ function defaultValue(schema: JsonSchema): unknown {
  * required"); that name is dropped because the form shows its own label in front.
  */
 export function messagesAt(issues: readonly FlowIssue[], path: string): string[] {
-  const last = path.split(/[.[\]]/).filter(Boolean).pop() ?? '';
+  const last =
+    path
+      .split(/[.[\]]/)
+      .filter(Boolean)
+      .pop() ?? '';
   return issues
     .filter((i) => i.field === path)
     .map((i) => (i.message.startsWith(`${last} `) ? i.message.slice(last.length + 1) : i.message));

@@ -55,7 +55,14 @@ export default function IvrListPage() {
       align: 'right',
       render: (ivr) => (
         <div className={styles.actions}>
-          <Button size="sm" variant="ghost" icon="edit" aria-label={`Rename ${ivr.name}`} title="Rename" onClick={() => setRenaming(ivr)} />
+          <Button
+            size="sm"
+            variant="ghost"
+            icon="edit"
+            aria-label={`Rename ${ivr.name}`}
+            title="Rename"
+            onClick={() => setRenaming(ivr)}
+          />
           <Button
             size="sm"
             variant="ghost"

@@ -10,7 +10,11 @@ export interface CanvasDecorations {
   visitedNodeIds: ReadonlySet<string>;
 }
 
-export const emptyDecorations: CanvasDecorations = { issuesByNode: new Map(), currentNodeId: null, visitedNodeIds: new Set() };
+export const emptyDecorations: CanvasDecorations = {
+  issuesByNode: new Map(),
+  currentNodeId: null,
+  visitedNodeIds: new Set(),
+};
 
 export const DecorationsContext = createContext<CanvasDecorations>(emptyDecorations);
 

@@ -34,14 +34,22 @@ describe('the node registry and the shared flow schema', () => {
   });
 
   it('names the output handles as the server’s node specs do', () => {
-    const handles = (type: NodeType, data: unknown = nodeRegistry[type].defaults()) => handlesOf(type, data).map((h) => h.id);
+    const handles = (type: NodeType, data: unknown = nodeRegistry[type].defaults()) =>
+      handlesOf(type, data).map((h) => h.id);
     expect(handles('start')).toEqual(['next']);
     expect(handles('playMessage')).toEqual(['next']);
-    expect(handles('menu', { options: [{ digit: '1' }, { digit: '#' }] })).toEqual(['digit-1', 'digit-#', 'invalid', 'timeout', 'maxRetries']);
+    expect(handles('menu', { options: [{ digit: '1' }, { digit: '#' }] })).toEqual([
+      'digit-1',
+      'digit-#',
+      'invalid',
+      'timeout',
+      'maxRetries',
+    ]);
     expect(handles('dtmfInput')).toEqual(['next', 'timeout']);
     expect(handles('branch', { rules: [{ id: 'vip' }] })).toEqual(['rule-vip', 'else']);
     expect(handles('timeCondition')).toEqual(['true', 'false']);
     expect(handles('httpRequest')).toEqual(['success', 'error']);
-    for (const type of ['transfer', 'voicemail', 'aiAgent', 'goToIvr', 'hangup'] as const) expect(handles(type)).toEqual([]);
+    for (const type of ['transfer', 'voicemail', 'aiAgent', 'goToIvr', 'hangup'] as const)
+      expect(handles(type)).toEqual([]);
   });
 });

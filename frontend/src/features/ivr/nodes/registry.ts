@@ -80,7 +80,10 @@ export const nodeRegistry: { [T in NodeType]: NodeSpec<T> } = {
       options: [{ digit: '1' }, { digit: '2' }],
     }),
     handles: (d) => [
-      ...(d.options ?? []).map((o) => ({ id: `digit-${o.digit}`, label: o.label ? `${o.digit} · ${o.label}` : o.digit })),
+      ...(d.options ?? []).map((o) => ({
+        id: `digit-${o.digit}`,
+        label: o.label ? `${o.digit} · ${o.label}` : o.digit,
+      })),
       { id: 'invalid', label: 'Invalid', tone: 'muted' as const },
       { id: 'timeout', label: 'Timeout', tone: 'muted' as const },
       { id: 'maxRetries', label: 'Max retries', tone: 'muted' as const },
@@ -102,7 +105,12 @@ export const nodeRegistry: { [T in NodeType]: NodeSpec<T> } = {
     description: 'Collect digits into a variable',
     icon: 'keypad',
     category: 'Caller input',
-    defaults: () => ({ prompt: tts('Please enter your account number.'), variable: 'DIGITS', maxDigits: 6, timeoutSeconds: 5 }),
+    defaults: () => ({
+      prompt: tts('Please enter your account number.'),
+      variable: 'DIGITS',
+      maxDigits: 6,
+      timeoutSeconds: 5,
+    }),
     handles: () => [
       { id: 'next', label: 'Next' },
       { id: 'timeout', label: 'Timeout', tone: 'muted' },
@@ -117,7 +125,12 @@ export const nodeRegistry: { [T in NodeType]: NodeSpec<T> } = {
     description: 'Record the caller into a file',
     icon: 'mic',
     category: 'Caller input',
-    defaults: () => ({ prompt: tts('Please leave your message after the tone.'), maxSeconds: 60, variable: 'RECORDING', beep: true }),
+    defaults: () => ({
+      prompt: tts('Please leave your message after the tone.'),
+      maxSeconds: 60,
+      variable: 'RECORDING',
+      beep: true,
+    }),
     handles: () => next,
     waitsForCaller: true,
     summary: (d) => `Up to ${d.maxSeconds ?? '?'} s → \${${d.variable ?? ''}}`,

@@ -3,7 +3,15 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SimulationEvent } from '../api';
 
-export function PromptPlayer({ events, sessionId, muted }: { events: readonly SimulationEvent[]; sessionId: string; muted: boolean }) {
+export function PromptPlayer({
+  events,
+  sessionId,
+  muted,
+}: {
+  events: readonly SimulationEvent[];
+  sessionId: string;
+  muted: boolean;
+}) {
   const audio = useRef<HTMLAudioElement>(null);
   const played = useRef({ sessionId: '', upTo: 0 });
   const [queue, setQueue] = useState<string[]>([]);
@@ -13,7 +21,9 @@ export function PromptPlayer({ events, sessionId, muted }: { events: readonly Si
       played.current = { sessionId, upTo: 0 };
       setQueue([]);
     }
-    const fresh = events.filter((e) => e.sequence > played.current.upTo && e.kind === 'play' && e.promptUrl).map((e) => e.promptUrl!);
+    const fresh = events
+      .filter((e) => e.sequence > played.current.upTo && e.kind === 'play' && e.promptUrl)
+      .map((e) => e.promptUrl!);
     played.current.upTo = Math.max(played.current.upTo, ...events.map((e) => e.sequence));
     if (fresh.length > 0) setQueue((q) => [...q, ...fresh]);
   }, [events, sessionId]);

@@ -84,7 +84,10 @@ export function SimulatorPanel({
           onChange={setTarget}
           options={[
             { value: '', label: 'The draft (saved first)' },
-            ...(versions.data?.items ?? []).map((v) => ({ value: String(v.version), label: `Version ${v.version}${v.live ? ' (live)' : ''}` })),
+            ...(versions.data?.items ?? []).map((v) => ({
+              value: String(v.version),
+              label: `Version ${v.version}${v.live ? ' (live)' : ''}`,
+            })),
           ]}
         />
       )}
@@ -117,7 +120,9 @@ export function SimulatorPanel({
             {state.status === 'running' && <Badge tone="warning">Still running…</Badge>}
             {state.status === 'ended' && (
               <>
-                <Badge tone={state.outcome === 'failed' || state.outcome === 'loopGuard' ? 'danger' : 'success'}>Call ended</Badge>
+                <Badge tone={state.outcome === 'failed' || state.outcome === 'loopGuard' ? 'danger' : 'success'}>
+                  Call ended
+                </Badge>
                 <span>{outcomes[state.outcome ?? ''] ?? state.outcome}</span>
                 <Button size="sm" variant="ghost" onClick={sim.reset}>
                   Clear
@@ -135,7 +140,13 @@ export function SimulatorPanel({
 
       <div className={styles.keypad} role="group" aria-label="Keypad">
         {KEYS.map((key) => (
-          <button key={key} type="button" className={styles.key} disabled={!live || busy} onClick={() => void sim.press(key)}>
+          <button
+            key={key}
+            type="button"
+            className={styles.key}
+            disabled={!live || busy}
+            onClick={() => void sim.press(key)}
+          >
             {key}
           </button>
         ))}

@@ -24,9 +24,13 @@ describe('the builder store', () => {
     const store = createFlowStore(acmeExample());
     expect(store.connect({ source: 'menu', sourceHandle: 'timeout', target: 'menu', targetHandle: null })).toBe(false);
     expect(store.connect({ source: 'menu', sourceHandle: 'timeout', target: 'start', targetHandle: null })).toBe(false);
-    expect(store.connect({ source: 'menu', sourceHandle: 'no-such-output', target: 'sales', targetHandle: null })).toBe(false);
+    expect(store.connect({ source: 'menu', sourceHandle: 'no-such-output', target: 'sales', targetHandle: null })).toBe(
+      false,
+    );
 
-    expect(store.connect({ source: 'menu', sourceHandle: 'digit-1', target: 'support', targetHandle: null })).toBe(true);
+    expect(store.connect({ source: 'menu', sourceHandle: 'digit-1', target: 'support', targetHandle: null })).toBe(
+      true,
+    );
     const fromDigit1 = store.getState().edges.filter((e) => e.source === 'menu' && e.sourceHandle === 'digit-1');
     expect(fromDigit1.map((e) => e.target)).toEqual(['support']);
   });
@@ -73,7 +77,10 @@ describe('the builder store', () => {
   it('pastes copies with fresh ids and their inner edges, never the start node', () => {
     const store = createFlowStore(acmeExample());
     store.select('menu');
-    store.onNodesChange([{ type: 'select', id: 'sales', selected: true }, { type: 'select', id: 'start', selected: true }]);
+    store.onNodesChange([
+      { type: 'select', id: 'sales', selected: true },
+      { type: 'select', id: 'start', selected: true },
+    ]);
     expect(store.copySelection()).toBe(true);
 
     const pasted = store.paste();
@@ -85,7 +92,12 @@ describe('the builder store', () => {
     const copiedEdge = edges.find((e) => pasted.includes(e.source));
     expect(copiedEdge).toMatchObject({ sourceHandle: 'digit-1' });
     expect(pasted).toContain(copiedEdge!.target);
-    expect(nodes.filter((n) => n.selected).map((n) => n.id).sort()).toEqual([...pasted].sort());
+    expect(
+      nodes
+        .filter((n) => n.selected)
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual([...pasted].sort());
 
     const again = store.paste();
     expect(again.some((id) => pasted.includes(id))).toBe(false);
@@ -114,7 +126,12 @@ describe('the builder store', () => {
   it('makes one drag one undo step, and moving nodes is a change that needs no re-validation', () => {
     const store = createFlowStore(acmeExample());
     const { revision, dataRevision } = store.getState();
-    for (const [x, dragging] of [[10, true], [20, true], [30, true], [30, false]] as const) {
+    for (const [x, dragging] of [
+      [10, true],
+      [20, true],
+      [30, true],
+      [30, false],
+    ] as const) {
       store.onNodesChange([{ type: 'position', id: 'menu', position: { x, y: 260 }, dragging }]);
     }
     expect(store.getState().revision).toBeGreaterThan(revision);

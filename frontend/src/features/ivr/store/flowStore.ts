@@ -3,14 +3,7 @@
 // enforces here: no self-loops, nothing leads into the start node, one edge per output handle (a new connection
 // replaces the old), deleting a node deletes its edges, and the start node is neither deleted nor copied.
 import { applyEdgeChanges, applyNodeChanges, type Connection, type EdgeChange, type NodeChange } from '@xyflow/react';
-import {
-  freeId,
-  toCanvasEdge,
-  toCanvasNode,
-  toDocument,
-  type CanvasEdge,
-  type CanvasNode,
-} from '../flow/document';
+import { freeId, toCanvasEdge, toCanvasNode, toDocument, type CanvasEdge, type CanvasNode } from '../flow/document';
 import type { FlowDocument, NodeType } from '../flow/types';
 import { handlesOf, specOf } from '../nodes/registry';
 
@@ -52,7 +45,16 @@ export function checkConnection(nodes: readonly CanvasNode[], connection: Connec
 }
 
 export function createFlowStore(initial?: FlowDocument) {
-  let state: FlowState = { nodes: [], edges: [], past: [], future: [], clipboard: null, revision: 0, dataRevision: 0, savedRevision: 0 };
+  let state: FlowState = {
+    nodes: [],
+    edges: [],
+    past: [],
+    future: [],
+    clipboard: null,
+    revision: 0,
+    dataRevision: 0,
+    savedRevision: 0,
+  };
   const listeners = new Set<() => void>();
   // Consecutive edits with the same key (typing into one node's settings, one drag) are one undo step.
   let lastCommitKey: string | null = null;
@@ -93,7 +95,10 @@ export function createFlowStore(initial?: FlowDocument) {
   const removeEdges = (ids: ReadonlySet<string>) => {
     if (!state.edges.some((e) => ids.has(e.id))) return;
     commit();
-    change(state.nodes, state.edges.filter((e) => !ids.has(e.id)));
+    change(
+      state.nodes,
+      state.edges.filter((e) => !ids.has(e.id)),
+    );
   };
 
   const restore = (from: 'past' | 'future') => {
@@ -171,7 +176,9 @@ export function createFlowStore(initial?: FlowDocument) {
     connect(connection: Connection): boolean {
       if (!checkConnection(state.nodes, connection).ok) return false;
       commit();
-      const kept = state.edges.filter((e) => !(e.source === connection.source && e.sourceHandle === connection.sourceHandle));
+      const kept = state.edges.filter(
+        (e) => !(e.source === connection.source && e.sourceHandle === connection.sourceHandle),
+      );
       const edge: CanvasEdge = {
         id: freeId('e', takenIds()),
         source: connection.source,
@@ -186,7 +193,13 @@ export function createFlowStore(initial?: FlowDocument) {
     addNode(type: NodeType, position: { x: number; y: number }): string {
       commit();
       const id = freeId(type, takenIds());
-      const node: CanvasNode = { id, type, position, data: specOf(type).defaults() as Record<string, unknown>, selected: true };
+      const node: CanvasNode = {
+        id,
+        type,
+        position,
+        data: specOf(type).defaults() as Record<string, unknown>,
+        selected: true,
+      };
       change([...state.nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), node], state.edges);
       return id;
     },
@@ -269,7 +282,12 @@ export function createFlowStore(initial?: FlowDocument) {
       const edges: CanvasEdge[] = clipboard.edges.map((edge) => {
         const id = freeId('e', taken);
         taken.add(id);
-        return { id, source: idMap.get(edge.source)!, sourceHandle: edge.sourceHandle, target: idMap.get(edge.target)! };
+        return {
+          id,
+          source: idMap.get(edge.source)!,
+          sourceHandle: edge.sourceHandle,
+          target: idMap.get(edge.target)!,
+        };
       });
       change(
         [...state.nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), ...nodes],

@@ -8,7 +8,13 @@ export function graphRules(document: FlowDocument): FlowIssue[] {
   const issues: FlowIssue[] = [];
   const nodes = new Map<string, FlowDocument['nodes'][number]>();
   for (const node of document.nodes) {
-    if (nodes.has(node.id)) issues.push({ severity: 'error', code: 'duplicate_id', message: `node id ${node.id} is used twice`, nodeId: node.id });
+    if (nodes.has(node.id))
+      issues.push({
+        severity: 'error',
+        code: 'duplicate_id',
+        message: `node id ${node.id} is used twice`,
+        nodeId: node.id,
+      });
     else if (isNodeType(node.type)) nodes.set(node.id, node);
   }
   const handles = new Map([...nodes].map(([id, node]) => [id, handlesOf(node.type, node.data).map((h) => h.id)]));
@@ -16,7 +22,12 @@ export function graphRules(document: FlowDocument): FlowIssue[] {
   const starts = document.nodes.filter((n) => n.type === 'start');
   if (starts.length === 0) issues.push({ severity: 'error', code: 'no_start', message: 'the flow needs a start node' });
   for (const extra of starts.slice(1)) {
-    issues.push({ severity: 'error', code: 'multiple_starts', message: 'a flow has exactly one start node', nodeId: extra.id });
+    issues.push({
+      severity: 'error',
+      code: 'multiple_starts',
+      message: 'a flow has exactly one start node',
+      nodeId: extra.id,
+    });
   }
 
   // Edges, indexed by (source, handle) keeping the first, as the server's FlowGraph does.
@@ -34,16 +45,24 @@ export function graphRules(document: FlowDocument): FlowIssue[] {
     }
     const target = nodes.get(edge.target);
     if (!target) edgeError(edge.id, 'unknown_target', `target node ${edge.target} does not exist`, 'target');
-    else if (target.type === 'start') edgeError(edge.id, 'into_start', 'nothing may lead back into the start node', 'target');
+    else if (target.type === 'start')
+      edgeError(edge.id, 'into_start', 'nothing may lead back into the start node', 'target');
     const key = `${edge.source}\u0000${edge.sourceHandle}`;
     if (targets.has(key)) {
-      edgeError(edge.id, 'handle_used_twice', `output '${edge.sourceHandle}' of ${edge.source} is already connected`, 'sourceHandle');
+      edgeError(
+        edge.id,
+        'handle_used_twice',
+        `output '${edge.sourceHandle}' of ${edge.source} is already connected`,
+        'sourceHandle',
+      );
     } else {
       targets.set(key, edge.target);
     }
   }
   const successors = (id: string) =>
-    (handles.get(id) ?? []).map((h) => targets.get(`${id}\u0000${h}`)).filter((t): t is string => t !== undefined && nodes.has(t));
+    (handles.get(id) ?? [])
+      .map((h) => targets.get(`${id}\u0000${h}`))
+      .filter((t): t is string => t !== undefined && nodes.has(t));
 
   if (starts[0]) {
     const seen = new Set([starts[0].id]);
@@ -57,7 +76,13 @@ export function graphRules(document: FlowDocument): FlowIssue[] {
       }
     }
     for (const node of document.nodes) {
-      if (!seen.has(node.id)) issues.push({ severity: 'warning', code: 'unreachable', message: 'no path from the start reaches this node', nodeId: node.id });
+      if (!seen.has(node.id))
+        issues.push({
+          severity: 'warning',
+          code: 'unreachable',
+          message: 'no path from the start reaches this node',
+          nodeId: node.id,
+        });
     }
   }
 
@@ -65,7 +90,12 @@ export function graphRules(document: FlowDocument): FlowIssue[] {
 
   for (const [id, nodeHandles] of handles) {
     if (nodeHandles.length > 0 && successors(id).length === 0) {
-      issues.push({ severity: 'warning', code: 'dead_end', message: 'nothing is connected after this node: the call hangs up here', nodeId: id });
+      issues.push({
+        severity: 'warning',
+        code: 'dead_end',
+        message: 'nothing is connected after this node: the call hangs up here',
+        nodeId: id,
+      });
     }
   }
   return issues;
@@ -75,7 +105,10 @@ export function graphRules(document: FlowDocument): FlowIssue[] {
  * A loop made only of nodes that never wait for the caller would spin until the loop guard stops it: the strongly
  * connected components (Tarjan) of the graph restricted to such nodes; each node of a cycle gets an error.
  */
-function silentCycles(nodes: Map<string, FlowDocument['nodes'][number]>, successors: (id: string) => string[]): FlowIssue[] {
+function silentCycles(
+  nodes: Map<string, FlowDocument['nodes'][number]>,
+  successors: (id: string) => string[],
+): FlowIssue[] {
   const silent = new Set([...nodes.values()].filter((n) => !specOf(n.type).waitsForCaller).map((n) => n.id));
   const index = new Map<string, number>();
   const low = new Map<string, number>();

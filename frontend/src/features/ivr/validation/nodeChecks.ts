@@ -50,7 +50,11 @@ export function nodeChecks(node: FlowNode): Finding[] {
             findings.push([`rules[${i}].value`, 'is not a valid regular expression']);
           }
         }
-        if (['lt', 'lte', 'gt', 'gte'].includes(rule.operator) && !templated && !/^\s*[-+]?(\d+\.?\d*|\.\d+)\s*$/.test(rule.value)) {
+        if (
+          ['lt', 'lte', 'gt', 'gte'].includes(rule.operator) &&
+          !templated &&
+          !/^\s*[-+]?(\d+\.?\d*|\.\d+)\s*$/.test(rule.value)
+        ) {
           findings.push([`rules[${i}].value`, 'must be a number for a numeric comparison']);
         }
       });
@@ -61,7 +65,8 @@ export function nodeChecks(node: FlowNode): Finding[] {
         findings.push(['timeZone', `'${node.data.timeZone}' is not a known IANA time zone`]);
       }
       (node.data.ranges ?? []).forEach((range, i) => {
-        if (range.start && range.end && minutes(range.start) >= minutes(range.end)) findings.push([`ranges[${i}].end`, 'must be after the start']);
+        if (range.start && range.end && minutes(range.start) >= minutes(range.end))
+          findings.push([`ranges[${i}].end`, 'must be after the start']);
       });
       (node.data.holidays ?? []).forEach((day, i) => {
         if (/^\d{4}-\d{2}-\d{2}$/.test(day) && !isDate(day)) findings.push([`holidays[${i}]`, 'is not a valid date']);

@@ -45,7 +45,10 @@ function describe(error: SchemaError): { segments: Segment[]; message: string } 
     case 'maxItems':
       return { segments, message: `must have at most ${String(p.limit)} item(s)` };
     case 'minLength':
-      return { segments, message: p.limit === 1 ? 'must not be empty' : `must be at least ${String(p.limit)} characters` };
+      return {
+        segments,
+        message: p.limit === 1 ? 'must not be empty' : `must be at least ${String(p.limit)} characters`,
+      };
     case 'maxLength':
       return { segments, message: `must be at most ${String(p.limit)} characters` };
     case 'pattern':

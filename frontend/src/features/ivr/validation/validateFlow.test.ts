@@ -3,7 +3,8 @@ import { acmeExample } from '../flow/seedExample';
 import type { FlowDocument, FlowIssue } from '../flow/types';
 import { validateFlow } from './validateFlow';
 
-const codes = (issues: FlowIssue[]) => issues.map((i) => `${i.severity}:${i.code}:${i.nodeId ?? i.edgeId ?? 'flow'}`).sort();
+const codes = (issues: FlowIssue[]) =>
+  issues.map((i) => `${i.severity}:${i.code}:${i.nodeId ?? i.edgeId ?? 'flow'}`).sort();
 const edit = (change: (doc: FlowDocument) => void) => {
   const doc = acmeExample();
   change(doc);
@@ -11,7 +12,10 @@ const edit = (change: (doc: FlowDocument) => void) => {
 };
 
 // The examples the IVR docs ship (docs/ivr/examples), which the server's tests also validate.
-const docExamples = import.meta.glob<FlowDocument>('../../../../../docs/ivr/examples/*.json', { eager: true, import: 'default' });
+const docExamples = import.meta.glob<FlowDocument>('../../../../../docs/ivr/examples/*.json', {
+  eager: true,
+  import: 'default',
+});
 
 describe('flow validation (the server’s rules, live in the builder)', () => {
   it('accepts seed 003’s example', () => {
@@ -21,7 +25,10 @@ describe('flow validation (the server’s rules, live in the builder)', () => {
   it('accepts the examples of the IVR documentation without errors', () => {
     expect(Object.keys(docExamples).length).toBeGreaterThan(0);
     for (const [file, document] of Object.entries(docExamples)) {
-      expect(validateFlow(document).filter((i) => i.severity === 'error'), file).toEqual([]);
+      expect(
+        validateFlow(document).filter((i) => i.severity === 'error'),
+        file,
+      ).toEqual([]);
     }
   });
 
@@ -40,7 +47,12 @@ describe('flow validation (the server’s rules, live in the builder)', () => {
     });
     const issues = validateFlow(doc);
     expect(issues).toContainEqual(
-      expect.objectContaining({ code: 'schema', nodeId: 'welcome', field: 'data.prompt.text', message: 'text is required' }),
+      expect.objectContaining({
+        code: 'schema',
+        nodeId: 'welcome',
+        field: 'data.prompt.text',
+        message: 'text is required',
+      }),
     );
     expect(issues).toContainEqual(
       expect.objectContaining({ code: 'schema', nodeId: 'sales', field: 'data.destination.target' }),
@@ -60,7 +72,9 @@ describe('flow validation (the server’s rules, live in the builder)', () => {
       d.edges.push({ id: 'e10', source: 'ghost', sourceHandle: 'next', target: 'sales' });
     });
     const found = codes(validateFlow(doc));
-    expect(found).toEqual(expect.arrayContaining(['error:unknown_handle:e9', 'error:unknown_target:e9', 'error:unknown_source:e10']));
+    expect(found).toEqual(
+      expect.arrayContaining(['error:unknown_handle:e9', 'error:unknown_target:e9', 'error:unknown_source:e10']),
+    );
   });
 
   it('warns about unreachable nodes and outputs that lead nowhere', () => {
@@ -77,14 +91,24 @@ describe('flow validation (the server’s rules, live in the builder)', () => {
 
   it('makes a loop without a waiting node an error, but not a loop through a menu', () => {
     const silent = edit((d) => {
-      d.nodes.push({ id: 'again', type: 'playMessage', position: { x: 0, y: 0 }, data: { prompt: { kind: 'tts', text: 'Again' } } });
+      d.nodes.push({
+        id: 'again',
+        type: 'playMessage',
+        position: { x: 0, y: 0 },
+        data: { prompt: { kind: 'tts', text: 'Again' } },
+      });
       d.edges.push({ id: 'e5', source: 'menu', sourceHandle: 'timeout', target: 'again' });
       d.edges.push({ id: 'e6', source: 'again', sourceHandle: 'next', target: 'again' });
     });
     expect(codes(validateFlow(silent))).toContain('error:silent_cycle:again');
 
     const waiting = edit((d) => {
-      d.nodes.push({ id: 'again', type: 'playMessage', position: { x: 0, y: 0 }, data: { prompt: { kind: 'tts', text: 'Again' } } });
+      d.nodes.push({
+        id: 'again',
+        type: 'playMessage',
+        position: { x: 0, y: 0 },
+        data: { prompt: { kind: 'tts', text: 'Again' } },
+      });
       d.edges.push({ id: 'e5', source: 'menu', sourceHandle: 'timeout', target: 'again' });
       d.edges.push({ id: 'e6', source: 'again', sourceHandle: 'next', target: 'menu' });
     });
@@ -99,13 +123,23 @@ describe('flow validation (the server’s rules, live in the builder)', () => {
         id: 'hours',
         type: 'timeCondition',
         position: { x: 0, y: 0 },
-        data: { timeZone: 'Mars/Olympus', ranges: [{ days: ['mon'], start: '17:00', end: '09:00' }], holidays: ['2026-02-30'] },
+        data: {
+          timeZone: 'Mars/Olympus',
+          ranges: [{ days: ['mon'], start: '17:00', end: '09:00' }],
+          holidays: ['2026-02-30'],
+        },
       });
     });
     const issues = validateFlow(doc);
-    expect(issues).toContainEqual(expect.objectContaining({ nodeId: 'menu', field: 'data.options[1].digit', message: 'digit 1 is used twice' }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({ nodeId: 'menu', field: 'data.options[1].digit', message: 'digit 1 is used twice' }),
+    );
     expect(issues).toContainEqual(expect.objectContaining({ nodeId: 'hours', field: 'data.timeZone' }));
-    expect(issues).toContainEqual(expect.objectContaining({ nodeId: 'hours', field: 'data.ranges[0].end', message: 'must be after the start' }));
-    expect(issues).toContainEqual(expect.objectContaining({ nodeId: 'hours', field: 'data.holidays[0]', message: 'is not a valid date' }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({ nodeId: 'hours', field: 'data.ranges[0].end', message: 'must be after the start' }),
+    );
+    expect(issues).toContainEqual(
+      expect.objectContaining({ nodeId: 'hours', field: 'data.holidays[0]', message: 'is not a valid date' }),
+    );
   });
 });

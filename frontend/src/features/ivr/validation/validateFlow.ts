@@ -34,7 +34,11 @@ export function indexIssues(issues: readonly FlowIssue[]): IssueIndex {
   for (const issue of issues) {
     if (issue.severity === 'error') index.errors++;
     else index.warnings++;
-    const [map, key] = issue.nodeId ? [index.byNode, issue.nodeId] : issue.edgeId ? [index.byEdge, issue.edgeId] : [null, null];
+    const [map, key] = issue.nodeId
+      ? [index.byNode, issue.nodeId]
+      : issue.edgeId
+        ? [index.byEdge, issue.edgeId]
+        : [null, null];
     if (map && key) map.set(key, [...(map.get(key) ?? []), issue]);
     else index.flow.push(issue);
   }
