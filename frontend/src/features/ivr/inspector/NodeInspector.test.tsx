@@ -80,4 +80,25 @@ describe('the side panel', () => {
         .map((n) => n.id),
     ).toEqual(['menu']);
   });
+
+  it('tells an unset choice (the default) from an empty one', () => {
+    vi.stubGlobal('fetch', vi.fn());
+    const store = createFlowStore(acmeExample());
+    const id = store.addNode('dtmfInput', { x: 0, y: 0 });
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <FlowStoreContext.Provider value={store}>
+          <NodeInspector issues={indexIssues([])} />
+        </FlowStoreContext.Provider>
+      </QueryClientProvider>,
+    );
+    const data = () => store.getState().nodes.find((n) => n.id === id)!.data;
+    const terminator = within(screen.getByRole('region', { name: 'DTMF Input settings' })).getByLabelText('Terminator');
+    fireEvent.change(terminator, { target: { value: '' } });
+    expect(data().terminator).toBe('');
+    fireEvent.change(terminator, { target: { value: '#' } });
+    expect(data().terminator).toBe('#');
+    fireEvent.change(terminator, { target: { value: '\u0000unset' } });
+    expect(data()).not.toHaveProperty('terminator');
+  });
 });

@@ -27,7 +27,8 @@ interface FieldProps {
   label?: string;
 }
 
-const isBlank = (value: unknown) => value === undefined || value === '';
+/** The select value of "not set": not a value any schema enum holds. */
+const UNSET = '\u0000unset';
 
 export function SchemaField({ name, schema: raw, value, required, path, onChange, context, label: given }: FieldProps) {
   const { schema, refName } = resolve(raw);
@@ -77,9 +78,11 @@ export function SchemaField({ name, schema: raw, value, required, path, onChange
   }
   if (schema.enum) {
     const choices = schema.enum.map(String);
+    // An optional setting can be left unset (the server's default applies), which differs from an empty choice
+    // such as a DTMF input's terminator "" (no terminator).
     const options = [
-      ...(required ? [] : [{ value: '', label: '—' }]),
-      ...choices.map((c) => ({ value: c, label: c === '' ? '(none)' : c })),
+      ...(required ? [] : [{ value: UNSET, label: 'Default' }]),
+      ...choices.map((c) => ({ value: c, label: c === '' ? 'None' : c })),
     ];
     return (
       <SelectField
@@ -87,8 +90,8 @@ export function SchemaField({ name, schema: raw, value, required, path, onChange
         required={required}
         errors={errors}
         options={options}
-        value={value === undefined ? '' : String(value)}
-        onChange={(v) => onChange(!required && v === '' && !choices.includes('') ? undefined : v)}
+        value={value === undefined ? (required ? '' : UNSET) : String(value)}
+        onChange={(v) => onChange(v === UNSET ? undefined : v)}
       />
     );
   }
@@ -209,7 +212,7 @@ export function ObjectFields({
             context={context}
             onChange={(next) => {
               const copy = { ...value };
-              if (isBlank(next) && !required.has(key)) delete copy[key];
+              if (next === undefined && !required.has(key)) delete copy[key];
               else copy[key] = next;
               onChange(copy);
             }}
