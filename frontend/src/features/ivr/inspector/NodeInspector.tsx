@@ -57,7 +57,7 @@ function NodeSettings({ node, issues }: { node: CanvasNode; issues: readonly Flo
         schema={dataSchemaOf(node.type) as JsonSchema}
         value={node.data}
         path="data"
-        context={{ issues, labels: spec.fieldLabels ?? {} }}
+        context={{ issues, labels: spec.fieldLabels ?? {}, defaults: spec.fieldDefaults }}
         onChange={(data) => store.updateNodeData(node.id, data)}
       />
       {node.type !== 'start' && (

@@ -14,6 +14,8 @@ import styles from './Inspector.module.css';
 export interface FieldContext {
   issues: readonly FlowIssue[];
   labels: Record<string, string>;
+  /** Values the server assumes for unset optional settings of the node (top level only). */
+  defaults?: Record<string, unknown>;
 }
 
 interface FieldProps {
@@ -100,7 +102,7 @@ export function SchemaField({ name, schema: raw, value, required, path, onChange
       return (
         <CheckboxField
           label={label}
-          checked={value === true}
+          checked={(value ?? (path === `data.${name}` ? context.defaults?.[name] : undefined)) === true}
           errors={errors}
           onChange={(checked) => onChange(checked)}
         />

@@ -28,6 +28,8 @@ export interface NodeSpec<T extends NodeType> {
   summary: (data: NodeDataByType[T]) => string;
   /** Labels of the settings in the side panel; others are named after their key. */
   fieldLabels?: Record<string, string>;
+  /** What the server assumes for optional settings left unset (the side panel shows these values). */
+  fieldDefaults?: Record<string, unknown>;
 }
 
 const next: OutputHandle[] = [{ id: 'next', label: 'Next' }];
@@ -56,6 +58,7 @@ export const nodeRegistry: { [T in NodeType]: NodeSpec<T> } = {
     waitsForCaller: false,
     summary: (d) => (d.answer === false ? 'Does not answer first' : 'Answers the call'),
     fieldLabels: { answer: 'Answer the call first' },
+    fieldDefaults: { answer: true },
   },
   playMessage: {
     type: 'playMessage',
@@ -135,6 +138,7 @@ export const nodeRegistry: { [T in NodeType]: NodeSpec<T> } = {
     waitsForCaller: true,
     summary: (d) => `Up to ${d.maxSeconds ?? '?'} s → \${${d.variable ?? ''}}`,
     fieldLabels: { maxSeconds: 'Maximum length (seconds)', silenceSeconds: 'Stop after silence (seconds)' },
+    fieldDefaults: { beep: true },
   },
   playDigits: {
     type: 'playDigits',
