@@ -49,7 +49,7 @@ test('a draft with errors is saved but not published, and the problems are shown
   await keepScreenshot(page, 'ivr-builder-publish-refused');
 
   // The problem leads to the node, whose side panel marks the field.
-  await problems.getByRole('button', { name: /greeting/ }).click();
+  await problems.getByRole('button', { name: /^Greeting/ }).click();
   const settings = page.getByRole('region', { name: 'Play Message settings' });
   const message = settings.getByRole('textbox', { name: 'Message', exact: true });
   await expect(message).toHaveAttribute('aria-invalid', 'true');

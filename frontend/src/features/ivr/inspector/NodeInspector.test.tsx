@@ -72,7 +72,7 @@ describe('the side panel', () => {
       </QueryClientProvider>,
     );
     const problems = screen.getByRole('list', { name: 'Problems' });
-    fireEvent.click(within(problems).getAllByRole('button', { name: /^menu/ })[0]!);
+    fireEvent.click(within(problems).getAllByRole('button', { name: /^Menu/ })[0]!);
     expect(
       store
         .getState()

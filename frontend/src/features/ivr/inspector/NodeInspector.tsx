@@ -11,7 +11,15 @@ import { ObjectFields } from './SchemaForm';
 import type { JsonSchema } from './schemaTools';
 import styles from './Inspector.module.css';
 
-function IssueList({ issues, onSelect }: { issues: readonly FlowIssue[]; onSelect?: (nodeId: string) => void }) {
+function IssueList({
+  issues,
+  onSelect,
+  nameOf = (id) => id,
+}: {
+  issues: readonly FlowIssue[];
+  onSelect?: (nodeId: string) => void;
+  nameOf?: (nodeId: string) => string;
+}) {
   if (issues.length === 0) return null;
   return (
     <ul className={styles.issues} aria-label="Problems">
@@ -20,7 +28,7 @@ function IssueList({ issues, onSelect }: { issues: readonly FlowIssue[]; onSelec
           <NodeIcon name="alert" size={14} />
           {onSelect && issue.nodeId ? (
             <button type="button" className={styles.issueLink} onClick={() => onSelect(issue.nodeId!)}>
-              <strong>{issue.nodeId}</strong>
+              <strong>{nameOf(issue.nodeId)}</strong>
               {issue.field ? ` · ${issue.field.replace(/^data\./, '')}` : ''}: {issue.message}
             </button>
           ) : (
@@ -90,6 +98,14 @@ export function NodeInspector({ issues }: { issues: IssueIndex }) {
   });
   if (selected) return <NodeSettings key={selected.id} node={selected} issues={issues.byNode.get(selected.id) ?? []} />;
 
+  // Problems name nodes as the canvas does: by their label, else their type.
+  const nameOf = (id: string) => {
+    const node = store.getState().nodes.find((n) => n.id === id);
+    if (!node) return id;
+    return typeof node.data.label === 'string' && node.data.label.trim() !== ''
+      ? node.data.label
+      : `${specOf(node.type).label} (${id})`;
+  };
   const all = [...issues.flow, ...[...issues.byNode.values()].flat(), ...[...issues.byEdge.values()].flat()];
   return (
     <div className={styles.panel} role="region" aria-label="Flow overview">
@@ -102,7 +118,7 @@ export function NodeInspector({ issues }: { issues: IssueIndex }) {
       {all.length === 0 ? (
         <p className={styles.allGood}>No problems: this flow can be published.</p>
       ) : (
-        <IssueList issues={all} onSelect={(id) => store.select(id)} />
+        <IssueList issues={all} onSelect={(id) => store.select(id)} nameOf={nameOf} />
       )}
       <dl className={styles.shortcuts}>
         <dt>Delete</dt>

@@ -36,7 +36,13 @@ const next: OutputHandle[] = [{ id: 'next', label: 'Next' }];
 const none: OutputHandle[] = [];
 const tts = (text: string): Prompt => ({ kind: 'tts', text });
 const promptText = (prompt: Prompt | undefined) =>
-  !prompt ? '' : prompt.kind === 'tts' ? `“${prompt.text ?? ''}”` : `Recording ${prompt.recordingId ?? ''}`;
+  !prompt
+    ? ''
+    : prompt.kind === 'tts'
+      ? prompt.text
+        ? `“${prompt.text}”`
+        : ''
+      : `Recording ${prompt.recordingId ?? ''}`;
 
 const destinationLabels = {
   extension: 'Extension',
