@@ -140,4 +140,16 @@ describe('the builder store', () => {
     store.undo();
     expect(store.getState().nodes.find((n) => n.id === 'menu')!.position).toEqual({ x: 0, y: 260 });
   });
+
+  it('pastes nodes copied in another IVR', () => {
+    const source = createFlowStore(acmeExample());
+    source.select('welcome');
+    source.copySelection();
+    const target = createFlowStore({ schemaVersion: 1, nodes: [acmeExample().nodes[0]!], edges: [] });
+    const [pasted] = target.paste();
+    expect(target.getState().nodes.find((n) => n.id === pasted)).toMatchObject({
+      type: 'playMessage',
+      data: { label: 'Welcome' },
+    });
+  });
 });

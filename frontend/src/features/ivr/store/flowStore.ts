@@ -17,7 +17,6 @@ export interface FlowState {
   edges: CanvasEdge[];
   past: Snapshot[];
   future: Snapshot[];
-  clipboard: Snapshot | null;
   /** Grows with every change of content (not selection); compared with savedRevision for "unsaved changes". */
   revision: number;
   /** Grows with every change except moving nodes: what validation depends on (dragging does not re-validate). */
@@ -26,6 +25,9 @@ export interface FlowState {
 }
 
 const HISTORY_LIMIT = 100;
+
+/** One clipboard per browser tab, shared by every open builder: nodes copied in one IVR paste into another. */
+const clipboard: { current: Snapshot | null } = { current: null };
 const PASTE_OFFSET = 40;
 
 export type ConnectionCheck = { ok: true } | { ok: false; reason: string };
@@ -50,7 +52,6 @@ export function createFlowStore(initial?: FlowDocument) {
     edges: [],
     past: [],
     future: [],
-    clipboard: null,
     revision: 0,
     dataRevision: 0,
     savedRevision: 0,
@@ -254,32 +255,32 @@ export function createFlowStore(initial?: FlowDocument) {
       const ids = new Set(nodes.map((n) => n.id));
       const edges = state.edges.filter((e) => ids.has(e.source) && ids.has(e.target));
       pasteCount = 0;
-      set({ clipboard: { nodes: structuredClone(nodes), edges: structuredClone(edges) } });
+      clipboard.current = { nodes: structuredClone(nodes), edges: structuredClone(edges) };
       return true;
     },
 
     /** Pastes the clipboard with fresh ids, offset from the originals, and selects the copies. Returns the new ids. */
     paste(): string[] {
-      const clipboard = state.clipboard;
-      if (!clipboard || clipboard.nodes.length === 0) return [];
+      const copied = clipboard.current;
+      if (!copied || copied.nodes.length === 0) return [];
       commit();
       pasteCount += 1;
       const taken = takenIds();
       const idMap = new Map<string, string>();
-      for (const node of clipboard.nodes) {
+      for (const node of copied.nodes) {
         const id = freeId(node.type ?? 'node', taken);
         taken.add(id);
         idMap.set(node.id, id);
       }
       const offset = PASTE_OFFSET * pasteCount;
-      const nodes: CanvasNode[] = clipboard.nodes.map((node) => ({
+      const nodes: CanvasNode[] = copied.nodes.map((node) => ({
         id: idMap.get(node.id)!,
         type: node.type,
         position: { x: node.position.x + offset, y: node.position.y + offset },
         data: structuredClone(node.data),
         selected: true,
       }));
-      const edges: CanvasEdge[] = clipboard.edges.map((edge) => {
+      const edges: CanvasEdge[] = copied.edges.map((edge) => {
         const id = freeId('e', taken);
         taken.add(id);
         return {
