@@ -1,13 +1,14 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { ivrFlowSchema } from './build/ivrFlowSchema.ts';
 
 // The API listens on 127.0.0.1:3000 in development (`dotnet run`); the SPA talks to it on the same origin through
 // this proxy, so the HttpOnly session cookie works exactly as in production, where the API serves `dist/` itself.
 const api = process.env.BOTPBX_API_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), ivrFlowSchema()],
   server: {
     host: '127.0.0.1',
     port: 5173,

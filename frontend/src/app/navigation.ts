@@ -124,10 +124,7 @@ export const navigation: readonly NavEntry[] = [
     icon: 'ivr',
     minRole: 'admin',
     section: 'Automation',
-    component: plannedArea('IVRs', [
-      'Phone menus ("press 1 for sales") drawn in a visual flow builder',
-      'Published versions of each flow and a trace of the calls that went through it',
-    ]),
+    component: lazy(() => import('../features/ivr/IvrArea')),
   },
   {
     path: '/ai-agents',
