@@ -11,7 +11,8 @@ namespace BotPbx.Api.Features.Telephony.Common;
 /// lock, re-reads the whole configuration, validates the changed object against it (references, number clashes)
 /// and marks the configuration as pending until the next apply.
 /// </summary>
-public sealed partial class PbxStore(IDbConnectionFactory database, IEnumerable<IExternalDestinationSource> externals)
+public sealed partial class PbxStore(IDbConnectionFactory database, IEnumerable<IExternalDestinationSource> externals,
+    IEnumerable<IPbxNumberUsers> numberUsers)
 {
     /// <summary>Advisory lock key that serialises PBX writes and applies ("BPBX").</summary>
     public const long WriteLock = 0x4250_4258;
