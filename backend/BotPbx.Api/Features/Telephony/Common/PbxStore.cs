@@ -51,6 +51,14 @@ public sealed partial class PbxStore(IDbConnectionFactory database, IEnumerable<
         };
     }
 
+    /// <summary>Every object of one kind (one query), for readers that need a single table rather than the whole snapshot.</summary>
+    public async Task<IReadOnlyList<T>> AllAsync<T>(PbxTable<T> table, CancellationToken cancellationToken) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await AllAsync(connection, null, table, cancellationToken);
+    }
+
     public async Task<T?> FindAsync<T>(PbxTable<T> table, long id, CancellationToken cancellationToken) where T : class
     {
         ArgumentNullException.ThrowIfNull(table);

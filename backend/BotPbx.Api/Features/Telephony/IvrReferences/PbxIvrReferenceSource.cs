@@ -22,24 +22,27 @@ public sealed class PbxIvrReferenceSource(PbxStore store, IvrOptions options) : 
     public async Task<IReadOnlySet<string>> FindExistingAsync(IvrReferenceKind kind, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        var config = await store.LoadAsync(cancellationToken);
+        // One table per kind: the builder validates on every save, so the whole PBX snapshot would be wasted work.
         Func<string, bool> exists = kind switch
         {
-            IvrReferenceKind.Extension => Numbers(config.Extensions.Select(e => e.Number)).Contains,
-            IvrReferenceKind.Queue => Numbers(config.Queues.Select(q => q.Number)).Contains,
-            IvrReferenceKind.RingGroup => Numbers(config.RingGroups.Select(g => g.Number)).Contains,
-            IvrReferenceKind.Mailbox => MailboxExists(config),
-            IvrReferenceKind.ExternalNumber => number => OutboundRouting.Find(config, number) is { DialsWithoutExtension: true },
+            IvrReferenceKind.Extension => Numbers(await store.AllAsync(PbxTables.Extensions, cancellationToken), e => e.Number).Contains,
+            IvrReferenceKind.Queue => Numbers(await store.AllAsync(PbxTables.Queues, cancellationToken), q => q.Number).Contains,
+            IvrReferenceKind.RingGroup => Numbers(await store.AllAsync(PbxTables.RingGroups, cancellationToken), g => g.Number).Contains,
+            IvrReferenceKind.Mailbox => MailboxExists(await store.AllAsync(PbxTables.Extensions, cancellationToken)),
+            IvrReferenceKind.ExternalNumber => Dialled(new PbxConfiguration { OutboundRoutes = await store.AllAsync(PbxTables.OutboundRoutes, cancellationToken) }),
             _ => _ => false,
         };
         return ids.Where(exists).ToHashSet(StringComparer.Ordinal);
     }
 
-    private Func<string, bool> MailboxExists(PbxConfiguration config)
+    private Func<string, bool> MailboxExists(IReadOnlyList<Extension> extensions)
     {
-        var mailboxes = Numbers(config.Extensions.Where(e => e.Voicemail.Enabled).Select(e => e.Number));
+        var mailboxes = Numbers(extensions.Where(e => e.Voicemail.Enabled), e => e.Number);
         return box => mailboxes.Contains(box == VoicemailExecutor.General ? options.GeneralMailbox : box);
     }
 
-    private static HashSet<string> Numbers(IEnumerable<string> numbers) => numbers.ToHashSet(StringComparer.Ordinal);
+    private static Func<string, bool> Dialled(PbxConfiguration routes) =>
+        number => OutboundRouting.Find(routes, number) is { DialsWithoutExtension: true };
+
+    private static HashSet<string> Numbers<T>(IEnumerable<T> items, Func<T, string> number) => items.Select(number).ToHashSet(StringComparer.Ordinal);
 }
