@@ -57,6 +57,21 @@ public sealed class IvrInThePbxTests(TelephonyFixture fixture) : IClassFixture<T
     }
 
     [Fact]
+    public async Task An_extension_whose_mailbox_a_live_ivr_uses_cannot_be_deleted_while_a_draft_does_not_hold_it()
+    {
+        using var admin = await Api.SignInAsAdminAsync();
+        var (extension, number, _) = await admin.CreateExtensionAsync();
+        var live = await CreateIvrAsync(admin, Flow([Node("start", "start"), Node("vm", "voicemail", new { mailbox = number })], [Edge("start", "next", "vm")]));
+        Assert.Equal(HttpStatusCode.OK, (await PublishAsync(admin, live)).StatusCode);
+        var (other, otherNumber, _) = await admin.CreateExtensionAsync();
+        await CreateIvrAsync(admin, TransferFlow("extension", otherNumber));
+
+        var problem = await Problem.ReadAsync(await admin.DeleteAsync($"/api/extensions/{extension}"), HttpStatusCode.Conflict, "conflict");
+        Assert.Contains($"IVR {live} (", problem.Detail, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/extensions/{other}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Transfers_to_extensions_ring_groups_mailboxes_and_external_numbers_are_checked_against_the_pbx()
     {
         using var admin = await Api.SignInAsAdminAsync();
