@@ -7,8 +7,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace BotPbx.Api.Hosting;
 
 /// <summary>
-/// Runs the two servers Asterisk connects to — FastAGI (IVR hand-off) and AudioSocket (AI agent audio) — for the
-/// lifetime of the host. Features register their handlers on the shared <see cref="AgiRouter"/> and find calls'
+/// Runs the two servers Asterisk connects to — FastAGI (IVR hand-off) and AudioSocket (AI agent audio) — and the
+/// ARI connection (the botpbx Stasis application) for the lifetime of the host. Features register their handlers on the shared <see cref="AgiRouter"/> and find calls'
 /// audio in the shared <see cref="AudioSocketSessionRegistry"/>.
 /// </summary>
 public static class ProtocolServersHosting
@@ -21,6 +21,10 @@ public static class ProtocolServersHosting
         services.AddHostedService(sp => sp.GetRequiredService<FastAgiHostedService>());
         services.AddSingleton<AudioSocketHostedService>();
         services.AddHostedService(sp => sp.GetRequiredService<AudioSocketHostedService>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<StasisRouter>();
+        services.AddSingleton<AriClientHost>();
+        services.AddHostedService(sp => sp.GetRequiredService<AriClientHost>());
         return services;
     }
 

@@ -49,6 +49,13 @@ export interface CreatedUser extends User {
 
 export type AmiState = 'not_configured' | 'connecting' | 'connected' | 'disconnected';
 
+/** A server Asterisk connects to: FastAGI (IVRs) or AudioSocket (AI agent audio). */
+export interface ListenerStatus {
+  enabled: boolean;
+  listening?: string;
+  activeSessions: number;
+}
+
 export interface SystemStatus {
   version: string;
   startedAt: string;
@@ -56,6 +63,10 @@ export interface SystemStatus {
   database: { state: 'up' | 'down'; error?: string };
   asterisk: {
     ami: { state: AmiState; host?: string; port?: number; since?: string; lastError?: string };
+    /** Optional so a newer UI still renders against an API that predates these fields. */
+    ari?: { state: AmiState; url?: string; since?: string; lastError?: string };
+    agi?: ListenerStatus;
+    audioSocket?: ListenerStatus;
   };
 }
 

@@ -33,3 +33,16 @@ public sealed class NotConfiguredAsteriskStatusSource : IAsteriskStatusSource
 {
     public AmiStatus GetAmiStatus() => new(AmiStates.NotConfigured);
 }
+
+/// <summary>The ARI event connection, in the same states as AMI.</summary>
+public sealed record AriConnectionStatus(
+    string State,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Url = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? Since = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? LastError = null);
+
+/// <summary>A server Asterisk connects to (FastAGI, AudioSocket): where it listens and how many calls it serves now.</summary>
+public sealed record ListenerStatus(
+    bool Enabled,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Listening,
+    int ActiveSessions);

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json.Serialization;
+using BotPbx.Api.Hosting;
 using BotPbx.Api.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,7 +9,7 @@ namespace BotPbx.Api.Features.SystemStatus;
 
 public sealed record HealthResponse(string Status, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Database = null);
 
-public sealed record AsteriskStatus(AmiStatus Ami);
+public sealed record AsteriskStatus(AmiStatus Ami, AriConnectionStatus Ari, ListenerStatus Agi, ListenerStatus AudioSocket);
 
 public sealed record SystemStatusResponse(string Version, DateTimeOffset StartedAt, long UptimeSeconds, DatabaseStatus Database,
     AsteriskStatus Asterisk);
@@ -56,11 +57,14 @@ public static class SystemApi
     }
 
     private static async Task<Ok<SystemStatusResponse>> StatusAsync(
-        DatabaseProbe probe, IAsteriskStatusSource asterisk, ProcessClock clock, TimeProvider time, CancellationToken cancellationToken)
+        DatabaseProbe probe, IAsteriskStatusSource asterisk, AriClientHost ari, FastAgiHostedService agi, AudioSocketHostedService audio,
+        ProcessClock clock, TimeProvider time, CancellationToken cancellationToken)
     {
         var database = await probe.CheckAsync(cancellationToken);
         var uptime = (long)(time.GetUtcNow() - clock.StartedAt).TotalSeconds;
         return TypedResults.Ok(new SystemStatusResponse(Version, clock.StartedAt, uptime, database,
-            new AsteriskStatus(asterisk.GetAmiStatus())));
+            new AsteriskStatus(asterisk.GetAmiStatus(), ari.Status,
+                new ListenerStatus(agi.LocalEndPoint is not null, agi.LocalEndPoint?.ToString(), agi.ActiveSessions),
+                new ListenerStatus(audio.LocalEndPoint is not null, audio.LocalEndPoint?.ToString(), audio.ActiveSessions))));
     }
 }

@@ -5,7 +5,7 @@ import { Card } from '../../components/Card';
 import { PageHeader } from '../../components/PageHeader';
 import { useCurrentUser } from '../../auth/AuthProvider';
 import { useSystemStatus } from './api';
-import { amiStateView, formatDateTime, formatUptime } from './format';
+import { amiStateView, formatDateTime, formatUptime, listenerText } from './format';
 import styles from './DashboardPage.module.css';
 
 export default function DashboardPage() {
@@ -76,6 +76,27 @@ export default function DashboardPage() {
                   <>
                     <dt>Last error</dt>
                     <dd>{data.asterisk.ami.lastError}</dd>
+                  </>
+                )}
+                {data.asterisk.ari && (
+                  <>
+                    <dt>Call control (ARI)</dt>
+                    <dd data-testid="status-ari">
+                      {(amiStateView[data.asterisk.ari.state] ?? amiStateView.disconnected).label}
+                      {data.asterisk.ari.lastError ? ` — ${data.asterisk.ari.lastError}` : ''}
+                    </dd>
+                  </>
+                )}
+                {data.asterisk.agi && (
+                  <>
+                    <dt>IVR server</dt>
+                    <dd data-testid="status-agi">{listenerText(data.asterisk.agi)}</dd>
+                  </>
+                )}
+                {data.asterisk.audioSocket && (
+                  <>
+                    <dt>AI audio server</dt>
+                    <dd>{listenerText(data.asterisk.audioSocket)}</dd>
                   </>
                 )}
               </dl>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatUptime } from './format';
+import { formatDateTime, formatUptime, listenerText } from './format';
 
 describe('formatUptime', () => {
   it.each([
@@ -23,5 +23,20 @@ describe('formatDateTime', () => {
 
   it('formats a real date', () => {
     expect(formatDateTime('2026-03-04T10:20:00Z')).toMatch(/2026/);
+  });
+});
+
+describe('listenerText', () => {
+  it('names the address and the calls being served', () => {
+    expect(listenerText({ enabled: true, listening: '127.0.0.1:4573', activeSessions: 2 })).toBe(
+      'Listening on 127.0.0.1:4573 · 2 calls',
+    );
+    expect(listenerText({ enabled: true, listening: '127.0.0.1:9092', activeSessions: 1 })).toBe(
+      'Listening on 127.0.0.1:9092 · 1 call',
+    );
+  });
+
+  it('says Off when the server is disabled', () => {
+    expect(listenerText({ enabled: false, activeSessions: 0 })).toBe('Off');
   });
 });

@@ -1,4 +1,4 @@
-import type { AmiState } from '../../api/types';
+import type { AmiState, ListenerStatus } from '../../api/types';
 import type { BadgeTone } from '../../components/Badge';
 
 /** "3 days 4 h", "2 h 5 min", "45 s" — the two largest units are enough to read at a glance. */
@@ -33,4 +33,11 @@ export function formatDateTime(iso: string | null | undefined): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '—';
   return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** "Listening on 127.0.0.1:4573 · 2 calls" or "Off". */
+export function listenerText(listener: ListenerStatus): string {
+  if (!listener.enabled || !listener.listening) return 'Off';
+  const calls = listener.activeSessions === 1 ? '1 call' : `${listener.activeSessions} calls`;
+  return `Listening on ${listener.listening} · ${calls}`;
 }
