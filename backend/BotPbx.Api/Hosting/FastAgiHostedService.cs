@@ -16,6 +16,18 @@ public sealed partial class FastAgiHostedService(IOptions<AgiOptions> options, A
 
     public int ActiveSessions => _server?.ActiveSessions ?? 0;
 
+    /// <summary>
+    /// Where Asterisk reaches this server, for the dialplan's <c>AGI(agi://host:port/ivr/id)</c>: AGI_HOST, or loopback
+    /// when it listens on every address (0.0.0.0 is not an address to dial), and the port it really listens on
+    /// (AGI_PORT=0 picks a free one). When the server is disabled another process serves FastAGI on AGI_HOST:AGI_PORT.
+    /// </summary>
+    public (string Host, int Port) DialplanAddress()
+    {
+        var settings = options.Value;
+        var host = IPAddress.TryParse(settings.Host, out var address) && address.Equals(IPAddress.Any) ? IPAddress.Loopback.ToString() : settings.Host;
+        return (host, LocalEndPoint?.Port ?? settings.Port);
+    }
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;

@@ -11,7 +11,7 @@ namespace BotPbx.Ivr.Agi;
 /// </summary>
 public sealed partial class IvrAgiHandler(IvrInterpreter interpreter, IvrOptions options, ILogger<IvrAgiHandler> logger)
 {
-    public const string Route = "ivr/{id}";
+    public const string Route = BotPbx.Telephony.Rendering.DialplanContexts.IvrAgiPath + "{id}";
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$", RegexOptions.CultureInvariant)]
     private static partial Regex IvrIdPattern();

@@ -21,7 +21,7 @@ public sealed class AiAgentExecutor : INodeExecutor<AiAgentData>
         ArgumentNullException.ThrowIfNull(data);
         await context.Channel.SetVariableAsync("BOTPBX_AI_AGENT", data.AgentId, cancellationToken).ConfigureAwait(false);
         await context.Channel.SetVariableAsync("BOTPBX_AI_CONTEXT", context.Render(data.Context), cancellationToken).ConfigureAwait(false);
-        await NodeHelpers.GotoAsync(context, context.Runtime.Options.AiAgentContext, data.AgentId, cancellationToken).ConfigureAwait(false);
+        await NodeHelpers.GotoAsync(context, BotPbx.Telephony.Rendering.DialplanContexts.AiAgents, data.AgentId, cancellationToken).ConfigureAwait(false);
         return NodeResult.HandOff($"aiAgent {data.AgentId}");
     }
 }

@@ -152,7 +152,7 @@ public sealed class IvrInterpreter(IIvrFlowStore store, IvrRuntime runtime, IIvr
             await channel.PlayFileAsync(options.FallbackSound, string.Empty, cancellationToken).ConfigureAwait(false);
             if (options.FallbackExtension.Length > 0)
             {
-                await channel.ExecAsync("Goto", $"{options.TransferContext},{options.FallbackExtension},1", cancellationToken).ConfigureAwait(false);
+                await channel.ExecAsync("Goto", $"{BotPbx.Telephony.Rendering.DialplanContexts.Internal},{options.FallbackExtension},1", cancellationToken).ConfigureAwait(false);
             }
             else
             {

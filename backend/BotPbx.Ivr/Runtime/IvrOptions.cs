@@ -1,8 +1,8 @@
 namespace BotPbx.Ivr.Runtime;
 
 /// <summary>
-/// Interpreter settings (section "Ivr"). The dialplan contexts are the contract with the generated dialplan: a transfer
-/// ends the AGI session after <c>Goto(context,target,1)</c>, and Asterisk continues there when AGI() returns.
+/// Interpreter settings (section "Ivr"). The dialplan contexts a transfer hands the call to are not settings: they are
+/// <see cref="BotPbx.Telephony.Rendering.DialplanContexts"/>, the names the generated dialplan is rendered with.
 /// </summary>
 public sealed class IvrOptions
 {
@@ -15,20 +15,17 @@ public sealed class IvrOptions
     /// </summary>
     public string FallbackSound { get; set; } = "an-error-has-occured";
 
-    /// <summary>Where a caller goes after the fallback prompt (an extension number in <see cref="TransferContext"/>); empty = hang up.</summary>
+    /// <summary>
+    /// Where a caller goes after the fallback prompt: an internal number (extension, ring group, queue) dialled as a
+    /// phone would, in <see cref="BotPbx.Telephony.Rendering.DialplanContexts.Internal"/>; empty = hang up.
+    /// </summary>
     public string FallbackExtension { get; set; } = string.Empty;
 
-    /// <summary>Context that reaches extensions, ring groups, queues by number, and external numbers through the outbound routes.</summary>
-    public string TransferContext { get; set; } = "from-internal";
-
-    /// <summary>Context whose extension is an AI agent id; BOTPBX_AI_AGENT and BOTPBX_AI_CONTEXT are set before the Goto.</summary>
-    public string AiAgentContext { get; set; } = "botpbx-ai-agent";
-
-    /// <summary>voicemail.conf context of the mailboxes.</summary>
-    public string VoicemailContext { get; set; } = "default";
-
-    /// <summary>The mailbox a voicemail node with mailbox "general" leaves messages in.</summary>
-    public string GeneralMailbox { get; set; } = "general";
+    /// <summary>
+    /// The extension number whose mailbox a voicemail node with mailbox "general" leaves messages in; empty = no company
+    /// mailbox, and a flow that uses "general" cannot be published.
+    /// </summary>
+    public string GeneralMailbox { get; set; } = string.Empty;
 
     /// <summary>Directory (readable by Asterisk) where recordMessage nodes record to.</summary>
     public string MessagesDirectory { get; set; } = "/var/spool/asterisk/botpbx/ivr";

@@ -4,7 +4,8 @@ namespace BotPbx.Ivr.Validation;
 
 /// <summary>
 /// Knows which objects of some reference kinds exist. Each feature that owns PBX objects registers one (telephony:
-/// extensions, queues, ring groups, outbound routes; AI: agents; the IVR feature: IVRs, recordings, TTS engines).
+/// extensions, queues and ring groups by number, mailboxes, external numbers through the outbound routes; the IVR
+/// feature: IVRs, recordings, TTS engines; AI agents once that feature exists).
 /// </summary>
 public interface IIvrReferenceSource
 {

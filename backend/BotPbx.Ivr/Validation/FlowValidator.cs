@@ -91,13 +91,15 @@ public sealed class FlowValidator(IIvrReferenceChecker references)
     private static string MissingText(IvrReference reference) => reference.Kind switch
     {
         IvrReferenceKind.Extension => $"extension {reference.Id} does not exist",
-        IvrReferenceKind.ExternalNumber => $"no outbound route dials {reference.Id}",
+        IvrReferenceKind.ExternalNumber => $"no outbound route open to every caller dials {reference.Id}",
         IvrReferenceKind.Queue => $"queue {reference.Id} does not exist",
         IvrReferenceKind.RingGroup => $"ring group {reference.Id} does not exist",
         IvrReferenceKind.AiAgent => $"AI agent {reference.Id} does not exist",
         IvrReferenceKind.Recording => $"recording {reference.Id} does not exist",
         IvrReferenceKind.Ivr => $"IVR {reference.Id} does not exist",
-        IvrReferenceKind.Mailbox => $"mailbox {reference.Id} does not exist",
+        IvrReferenceKind.Mailbox when reference.Id == VoicemailExecutor.General =>
+            "the general mailbox is not set up: Ivr:GeneralMailbox must name an extension whose voicemail is on",
+        IvrReferenceKind.Mailbox => $"mailbox {reference.Id} does not exist (no extension with this number has voicemail on)",
         IvrReferenceKind.TtsEngine => $"TTS engine {reference.Id} is not configured",
         _ => $"{reference.Kind} {reference.Id} does not exist",
     };

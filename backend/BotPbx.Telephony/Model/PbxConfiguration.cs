@@ -14,7 +14,7 @@ public sealed record PbxConfiguration
     public IReadOnlyList<TimeCondition> TimeConditions { get; init; } = [];
     public IReadOnlyList<MohClass> MohClasses { get; init; } = [];
     public IReadOnlyList<Conference> Conferences { get; init; } = [];
-    /// <summary>Ids of published IVR flows (owned by BotPbx.Ivr); destinations may only name these.</summary>
+    /// <summary>Ids of IVRs (owned by the IVR feature); destinations may only name these.</summary>
     public IReadOnlyList<string> IvrIds { get; init; } = [];
     /// <summary>Ids of AI agents; destinations may only name these.</summary>
     public IReadOnlyList<string> AiAgentIds { get; init; } = [];
@@ -32,4 +32,7 @@ public sealed record RenderOptions
     /// <summary>Asterisk's plain HTTP server (ARI + local WebSocket) stays on loopback.</summary>
     public int AriHttpPort { get; init; } = 8088;
     public string VoicemailFromAddress { get; init; } = "";
+    /// <summary>IPv4 address Asterisk dials for the IVR hand-off (<c>AGI(agi://host:port/ivr/id)</c>): BotPBX's FastAGI server.</summary>
+    public string AgiHost { get; init; } = "127.0.0.1";
+    public int AgiPort { get; init; } = 4573;
 }

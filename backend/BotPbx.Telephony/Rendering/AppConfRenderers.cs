@@ -52,7 +52,7 @@ internal static class VoicemailRenderer
     public static ConfFile Render(RenderIndex index)
     {
         var file = new ConfFile("voicemail.conf");
-        file.Section("botpbx");
+        file.Section(DialplanContexts.Mailboxes);
         foreach (var e in index.Extensions.Where(e => e.Voicemail.Enabled))
         {
             var vm = e.Voicemail;

@@ -6,7 +6,7 @@ internal static class QueueDialplan
 {
     public static void Render(Dialplan dp, RenderIndex index)
     {
-        dp.Context("botpbx-queues");
+        dp.Context(DialplanContexts.Queues);
         foreach (var q in index.Queues)
         {
             var n = Dialplan.T(q.Number);
@@ -23,7 +23,7 @@ internal static class RingGroupDialplan
 {
     public static void Render(Dialplan dp, RenderIndex index)
     {
-        dp.Context("botpbx-ringgroups");
+        dp.Context(DialplanContexts.RingGroups);
         foreach (var g in index.RingGroups)
         {
             var members = g.MemberExtensionIds.Select(id => "Local/" + Dialplan.T(index.ExtensionsById[id].Number) + "@botpbx-device/n").ToList();
@@ -51,7 +51,7 @@ internal static class ConferenceDialplan
 
     public static void Render(Dialplan dp, RenderIndex index)
     {
-        dp.Context("botpbx-conferences");
+        dp.Context(DialplanContexts.Conferences);
         foreach (var room in index.Conferences)
         {
             var n = Dialplan.T(room.Number);

@@ -8,9 +8,6 @@ namespace BotPbx.Telephony.Rendering;
 /// </summary>
 internal static class DestinationRenderer
 {
-    /// <summary>FastAGI server of BotPbx.Ivr (DESIGN.md): the path names the flow.</summary>
-    public const string IvrAgiBase = "agi://127.0.0.1:4573/ivr/";
-
     /// <summary>ARI application that owns AI-agent calls: it answers, opens AudioSocket media and can transfer.</summary>
     public const string StasisApp = "botpbx";
 
@@ -20,32 +17,57 @@ internal static class DestinationRenderer
         return destination.Type switch
         {
             DestinationType.Extension =>
-                [$"Goto(botpbx-extensions,{Dialplan.T(Ext(target, index).Number)},1)"],
+                [$"Goto({DialplanContexts.Extensions},{Dialplan.T(Ext(target, index).Number)},1)"],
             DestinationType.Voicemail =>
-                [$"VoiceMail({Dialplan.T(Ext(target, index).Number)}@botpbx,u)", "Hangup()"],
+                [$"VoiceMail({Dialplan.T(Ext(target, index).Number)}@{DialplanContexts.Mailboxes},u)", "Hangup()"],
             DestinationType.RingGroup =>
-                [$"Goto(botpbx-ringgroups,{Dialplan.T(index.RingGroupsById[Id(target)].Number)},1)"],
+                [$"Goto({DialplanContexts.RingGroups},{Dialplan.T(index.RingGroupsById[Id(target)].Number)},1)"],
             DestinationType.Queue =>
-                [$"Goto(botpbx-queues,{Dialplan.T(index.QueuesById[Id(target)].Number)},1)"],
+                [$"Goto({DialplanContexts.Queues},{Dialplan.T(index.QueuesById[Id(target)].Number)},1)"],
             DestinationType.Conference =>
-                [$"Goto(botpbx-conferences,{Dialplan.T(index.ConferencesById[Id(target)].Number)},1)"],
+                [$"Goto({DialplanContexts.Conferences},{Dialplan.T(index.ConferencesById[Id(target)].Number)},1)"],
             DestinationType.TimeCondition =>
                 [$"Goto({RenderIndex.TimeConditionContext(Id(target))},s,1)"],
+            // The FastAGI server of the API (RenderOptions.AgiHost/AgiPort); the path names the IVR.
             DestinationType.Ivr =>
-                ["Answer()", $"AGI({IvrAgiBase}{Dialplan.T(target)})", "Hangup()"],
-            // Stasis(botpbx,agent,<id>): the ARI side bridges the caller to an AudioSocket external-media channel.
+                ["Answer()", $"AGI({IvrAgiUrl(index.Options, target)})", "Hangup()"],
+            // The same hand-off an IVR's transfer uses, so an AI agent is started in one place.
             DestinationType.AiAgent =>
-                ["Answer()", $"Stasis({StasisApp},agent,{Dialplan.T(target)})", "Hangup()"],
+                [$"Goto({DialplanContexts.AiAgents},{Dialplan.T(target)},1)"],
             // Through the outbound routes, so trunk choice, failover and permissions stay in one place.
             DestinationType.External =>
-                [$"Goto(botpbx-outbound,{Dialplan.T(target)},1)"],
+                [$"Goto({DialplanContexts.Outbound},{Dialplan.T(target)},1)"],
             DestinationType.Hangup => ["Hangup()"],
             _ => throw new UnsafeConfigValueException("unknown destination type " + destination.Type),
         };
     }
 
+    /// <summary><c>agi://host:port/ivr/&lt;id&gt;</c>: host and port are validated (IPv4, 1–65535) before rendering.</summary>
+    public static string IvrAgiUrl(RenderOptions options, string ivrId) =>
+        $"agi://{Dialplan.T(options.AgiHost)}:{RenderIndex.Num(options.AgiPort)}/{DialplanContexts.IvrAgiPath}{Dialplan.T(ivrId)}";
+
     private static Extension Ext(string target, RenderIndex index) => index.ExtensionsById[Id(target)];
 
     private static long Id(string target) =>
         long.Parse(target, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// botpbx-ai-agent: one extension per AI agent id. PBX destinations and IVR transfers both Goto here; the IVR sets
+/// BOTPBX_AI_AGENT / BOTPBX_AI_CONTEXT first. Stasis(botpbx,agent,&lt;id&gt;) gives the call to the ARI side, which bridges
+/// it to an AudioSocket external-media channel. An unknown id reaches <c>i</c>: Asterisk runs the invalid-extension
+/// handler of the context instead of dropping the call silently.
+/// </summary>
+internal static class AiAgentDialplan
+{
+    public static void Render(Dialplan dp, RenderIndex index)
+    {
+        dp.Context(DialplanContexts.AiAgents, "AI agents by id");
+        foreach (var agent in index.Configuration.AiAgentIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var id = Dialplan.T(agent);
+            dp.Exten(id, "Answer()").Same($"Stasis({DestinationRenderer.StasisApp},agent,{id})").Same("Hangup()");
+        }
+        dp.Exten("i", "Playback(an-error-has-occured)").Same("Hangup()");
+    }
 }

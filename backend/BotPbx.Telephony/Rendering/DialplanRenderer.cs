@@ -8,14 +8,12 @@ namespace BotPbx.Telephony.Rendering;
 /// </summary>
 internal static class DialplanRenderer
 {
-    public const string InternalContext = "botpbx-internal";
-
     public static ConfFile Render(RenderIndex index)
     {
         var dp = new Dialplan(new ConfFile("extensions.conf"));
-        dp.Context(InternalContext, "phones dial from here")
-            .Include("botpbx-features").Include("botpbx-extensions").Include("botpbx-ringgroups")
-            .Include("botpbx-queues").Include("botpbx-conferences").Include("botpbx-outbound");
+        dp.Context(DialplanContexts.Internal, "phones dial from here")
+            .Include("botpbx-features").Include(DialplanContexts.Extensions).Include(DialplanContexts.RingGroups)
+            .Include(DialplanContexts.Queues).Include(DialplanContexts.Conferences).Include(DialplanContexts.Outbound);
         RenderDevice(dp);
         RenderDenied(dp);
         ExtensionDialplan.Render(dp, index);
@@ -26,6 +24,7 @@ internal static class DialplanRenderer
         RingGroupDialplan.Render(dp, index);
         ConferenceDialplan.Render(dp, index);
         TimeConditionDialplan.Render(dp, index);
+        AiAgentDialplan.Render(dp, index);
         return dp.File;
     }
 

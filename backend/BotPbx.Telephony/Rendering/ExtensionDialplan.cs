@@ -16,11 +16,11 @@ internal static class ExtensionDialplan
 
     public static void Render(Dialplan dp, RenderIndex index)
     {
-        dp.Context("botpbx-extensions");
+        dp.Context(DialplanContexts.Extensions);
         foreach (var e in index.Extensions) RenderOne(dp, e, index);
         dp.Context("botpbx-forward", "a forwarded call: dialled with the forwarding extension's permissions")
-            .Exten("_X.", "Goto(" + DialplanRenderer.InternalContext + ",${EXTEN},1)")
-            .Exten("_+X.", "Goto(" + DialplanRenderer.InternalContext + ",${EXTEN},1)");
+            .Exten("_X.", "Goto(" + DialplanContexts.Internal + ",${EXTEN},1)")
+            .Exten("_+X.", "Goto(" + DialplanContexts.Internal + ",${EXTEN},1)");
         // Extensions whose saved setting is do-not-disturb; botpbx-device falls back to this when AstDB has no key.
         dp.Context(DndDefaultContext);
         foreach (var e in index.Extensions.Where(e => e.DoNotDisturb)) dp.Exten(Dialplan.T(e.Number), "NoOp()");
@@ -53,16 +53,16 @@ internal static class ExtensionDialplan
             foreach (var step in e.FollowMe)
             {
                 // Another extension rings its devices only (its own voicemail must not answer); anything else goes out.
-                var context = index.ExtensionNumbers.Contains(step.Number) ? "botpbx-device" : "botpbx-outbound";
+                var context = index.ExtensionNumbers.Contains(step.Number) ? "botpbx-device" : DialplanContexts.Outbound;
                 dp.Same($"Dial(Local/{Dialplan.T(step.Number)}@{context}/n,{RenderIndex.Num(step.RingSeconds)},{dialOptions})")
                     .Same("ExecIf($[\"${DIALSTATUS}\"=\"ANSWER\"]?Hangup())");
             }
         }
-        dp.Same(e.Voicemail.Enabled ? $"VoiceMail({n}@botpbx,u)" : "Hangup(19)", "vm")
+        dp.Same(e.Voicemail.Enabled ? $"VoiceMail({n}@{DialplanContexts.Mailboxes},u)" : "Hangup(19)", "vm")
             .Same("Hangup()")
             .Same($"Set(FWD={Stored(n, "cfb", e.Forwarding.Busy)})", "busy")
             .Same("GotoIf($[\"${FWD}\"!=\"\"]?fwd)")
-            .Same(e.Voicemail.Enabled ? $"VoiceMail({n}@botpbx,b)" : "Busy(5)")
+            .Same(e.Voicemail.Enabled ? $"VoiceMail({n}@{DialplanContexts.Mailboxes},b)" : "Busy(5)")
             .Same("Hangup()")
             .Same($"Set(__BOTPBX_EXT={n})", "fwd")
             .Same("Goto(botpbx-forward,${FWD},1)");

@@ -12,8 +12,8 @@ internal static class FeatureCodeDialplan
     {
         var c = index.Configuration.FeatureCodes;
         dp.Context("botpbx-features");
-        Code(dp, c.VoicemailOwn, "VoiceMailMain(${BOTPBX_EXT}@botpbx)");
-        Code(dp, c.VoicemailAny, "VoiceMailMain(@botpbx)");
+        Code(dp, c.VoicemailOwn, "VoiceMailMain(${BOTPBX_EXT}@" + DialplanContexts.Mailboxes + ")");
+        Code(dp, c.VoicemailAny, "VoiceMailMain(@" + DialplanContexts.Mailboxes + ")");
         Code(dp, c.DndToggle,
             "Set(DB(BOTPBX/${BOTPBX_EXT}/dnd)=${IF($[\"${DB(BOTPBX/${BOTPBX_EXT}/dnd)}\"=\"1\"]?0:1)})",
             "Playback(do-not-disturb&${IF($[\"${DB(BOTPBX/${BOTPBX_EXT}/dnd)}\"=\"1\"]?activated:de-activated)})");

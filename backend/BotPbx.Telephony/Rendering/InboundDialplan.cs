@@ -10,8 +10,6 @@ internal static class InboundDialplan
 {
     public const string AnyTrunkContext = "botpbx-inbound";
 
-    private static readonly System.Buffers.SearchValues<char> PatternChars = System.Buffers.SearchValues.Create("XNZxnz.!");
-
     public static void Render(Dialplan dp, RenderIndex index)
     {
         foreach (var trunk in index.Trunks.Where(t => t.Enabled))
@@ -39,6 +37,5 @@ internal static class InboundDialplan
         did.Length == 0 ? ["_X.", "_+X.", "s"] : [Pattern(did)];
 
     /// <summary>Adds the leading _ that makes Asterisk treat X, N, Z, . and ! as pattern characters.</summary>
-    public static string Pattern(string value) =>
-        value.StartsWith('_') || !value.AsSpan().ContainsAny(PatternChars) ? Dialplan.T(value) : "_" + Dialplan.T(value);
+    public static string Pattern(string value) => Dialplan.T(Routing.DialPattern.Normalize(value));
 }

@@ -12,7 +12,7 @@ internal static class OutboundDialplan
 {
     public static void Render(Dialplan dp, RenderIndex index)
     {
-        dp.Context("botpbx-outbound").Include("botpbx-emergency");
+        dp.Context(DialplanContexts.Outbound).Include("botpbx-emergency");
         foreach (var route in index.OutboundRoutes) dp.Include(RenderIndex.OutboundRouteContext(route.Id));
 
         // Emergency numbers: dialled unchanged by anyone, before any route can refuse them.

@@ -46,13 +46,13 @@ internal static class PjsipRenderer
     {
         var id = e.Number;
         file.Section(id, "extension " + id).Set("type", "endpoint")
-            .Set("context", DialplanRenderer.InternalContext)
+            .Set("context", DialplanContexts.Internal)
             .Set("disallow", "all").Set("allow", string.Join(',', sip.ExtensionCodecs))
             .Set("auth", id).Set("aors", id)
             .Set("callerid", "\"" + e.Name + "\" <" + id + ">")
             .Set("dtmf_mode", "rfc4733")
             .Set("direct_media", false).Set("rtp_symmetric", true).Set("force_rport", true).Set("rewrite_contact", true);
-        if (e.Voicemail.Enabled) file.Set("mailboxes", id + "@botpbx");
+        if (e.Voicemail.Enabled) file.Set("mailboxes", id + "@" + DialplanContexts.Mailboxes);
         // Without call waiting a second call sees the device as busy (the dialplan checks DEVICE_STATE too).
         if (!e.CallWaiting) file.Set("device_state_busy_at", 1);
         if (e.WebRtc) file.Set("webrtc", true);

@@ -48,5 +48,8 @@ public static class RenderOptionsValidator
         Rules.ExtensionSecret.Check(errors, "ariSecret", options.AriSecret);
         NumberRule.Check(errors, "ariHttpPort", options.AriHttpPort, 1, 65535);
         Rules.Email.Check(errors, "voicemailFromAddress", options.VoicemailFromAddress, required: false);
+        // agi://host:port: an IPv6 literal would need brackets, which no dialplan token may hold.
+        Rules.IPv4.Check(errors, "agiHost", options.AgiHost);
+        NumberRule.Check(errors, "agiPort", options.AgiPort, 1, 65535);
     }
 }

@@ -26,6 +26,25 @@ public sealed class ProtocolServersTests(ApiFixture fixture) : IClassFixture<Api
     }
 
     [Fact]
+    public void The_dialplan_dials_the_port_the_FastAGI_server_really_listens_on()
+    {
+        var agi = fixture.Api.Services.GetRequiredService<FastAgiHostedService>();
+        // The tests configure AGI_PORT=0: the rendered AGI(agi://…) must carry the port the OS picked.
+        Assert.Equal(("127.0.0.1", agi.LocalEndPoint!.Port), agi.DialplanAddress());
+    }
+
+    [Theory]
+    [InlineData("0.0.0.0", "127.0.0.1")]
+    [InlineData("192.0.2.10", "192.0.2.10")]
+    public void A_server_that_is_not_running_is_dialled_at_its_configured_address(string host, string dialled)
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(new BotPbx.Api.Configuration.AgiOptions { Host = host, Port = 4600, Enabled = false });
+        var agi = new FastAgiHostedService(options, new BotPbx.Asterisk.Agi.AgiRouter(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<FastAgiHostedService>.Instance);
+        Assert.Equal((dialled, 4600), agi.DialplanAddress());
+    }
+
+    [Fact]
     public async Task The_AudioSocket_server_registers_a_call_by_its_UUID()
     {
         var audio = fixture.Api.Services.GetRequiredService<AudioSocketHostedService>();

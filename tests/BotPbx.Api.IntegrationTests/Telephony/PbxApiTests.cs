@@ -49,10 +49,11 @@ public sealed class PbxApiTests(TelephonyFixture fixture) : IClassFixture<Teleph
         var (extension, number, _) = await admin.CreateExtensionAsync("Picker Person");
         var queue = await admin.CreateQueueAsync();
         var destinations = await admin.GetStringAsync("/api/destinations");
-        Assert.Contains($"{{\"type\":\"extension\",\"target\":\"{extension}\",\"label\":\"{number} Picker Person\"}}", destinations);
+        // Extensions, queues and ring groups also carry their number: IVR flows name them by number.
+        Assert.Contains($"{{\"type\":\"extension\",\"target\":\"{extension}\",\"label\":\"{number} Picker Person\",\"number\":\"{number}\"}}", destinations);
         Assert.Contains($"{{\"type\":\"voicemail\",\"target\":\"{extension}\"", destinations);
         Assert.Contains($"{{\"type\":\"queue\",\"target\":\"{queue}\"", destinations);
-        Assert.Contains("{\"type\":\"hangup\",\"target\":null,\"label\":\"Hang up\"}", destinations);
+        Assert.Contains("{\"type\":\"hangup\",\"target\":null,\"label\":\"Hang up\",\"number\":null}", destinations);
     }
 
     [Fact]

@@ -121,14 +121,14 @@ public sealed class AgiNodeTests : IAsyncLifetime
     public async Task Transfer_ai_agent_and_voicemail_hand_the_call_to_the_dialplan()
     {
         var transfer = await Call(StartThen(Node("t", "transfer", new { destination = new { kind = "queue", target = "605" } })), new AgiPhone());
-        Assert.Equal(["ANSWER", "EXEC Goto \"from-internal,605,1\""], transfer);
+        Assert.Equal(["ANSWER", "EXEC Goto \"botpbx-queues,605,1\""], transfer);
 
         var agent = await Call(StartThen(Node("a", "aiAgent", new { agentId = "9", context = "caller ${CALLERID}" })), new AgiPhone(), "5550100");
         Assert.Equal(["ANSWER", "SET VARIABLE BOTPBX_AI_AGENT \"9\"", "SET VARIABLE BOTPBX_AI_CONTEXT \"caller 5550100\"",
             "EXEC Goto \"botpbx-ai-agent,9,1\""], agent);
 
         var voicemail = await Call(StartThen(Node("v", "voicemail", new { mailbox = "1001" })), new AgiPhone());
-        Assert.Equal(["ANSWER", "EXEC VoiceMail \"1001@default,u\"", "HANGUP"], voicemail);
+        Assert.Equal(["ANSWER", "EXEC VoiceMail \"1001@botpbx,u\"", "HANGUP"], voicemail);
     }
 
     [Fact]

@@ -11,10 +11,10 @@ public class RoutingNodeTests : IDisposable
     public void Dispose() => _ivr.Dispose();
 
     [Theory]
-    [InlineData("extension", "1001", "exec Goto from-internal,1001,1")]
-    [InlineData("external", "+4930123456", "exec Goto from-internal,+4930123456,1")]
-    [InlineData("queue", "605", "exec Goto from-internal,605,1")]
-    [InlineData("ringGroup", "600", "exec Goto from-internal,600,1")]
+    [InlineData("extension", "1001", "exec Goto botpbx-extensions,1001,1")]
+    [InlineData("external", "+4930123456", "exec Goto botpbx-outbound,+4930123456,1")]
+    [InlineData("queue", "605", "exec Goto botpbx-queues,605,1")]
+    [InlineData("ringGroup", "600", "exec Goto botpbx-ringgroups,600,1")]
     [InlineData("aiAgent", "42", "exec Goto botpbx-ai-agent,42,1")]
     public async Task A_transfer_hands_the_call_to_the_dialplan_and_does_not_hang_up(string kind, string target, string expected)
     {
@@ -29,11 +29,21 @@ public class RoutingNodeTests : IDisposable
     {
         var personal = new FakeChannel();
         await _ivr.RunAsync(StartThen(Node("vm", "voicemail", new { mailbox = "1001" })), personal);
-        Assert.Equal(["answer", "exec VoiceMail 1001@default,u", "hangup"], personal.Log);
+        Assert.Equal(["answer", "exec VoiceMail 1001@botpbx,u", "hangup"], personal.Log);
 
+        _ivr.Options.GeneralMailbox = "1000";
         var general = new FakeChannel();
         await _ivr.RunAsync(StartThen(Node("vm", "voicemail", new { mailbox = "general" })), general);
-        Assert.Equal("exec VoiceMail general@default,u", general.Log[1]);
+        Assert.Equal("exec VoiceMail 1000@botpbx,u", general.Log[1]);
+    }
+
+    [Fact]
+    public async Task Voicemail_to_the_general_mailbox_that_is_not_set_up_gets_the_fallback()
+    {
+        var channel = new FakeChannel();
+        var trace = await _ivr.RunAsync(StartThen(Node("vm", "voicemail", new { mailbox = "general" })), channel);
+        Assert.Equal(["answer", "play an-error-has-occured", "hangup"], channel.Log);
+        Assert.Equal(IvrRunOutcome.Failed, trace.Outcome);
     }
 
     [Fact]

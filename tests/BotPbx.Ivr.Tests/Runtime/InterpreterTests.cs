@@ -81,7 +81,7 @@ public class InterpreterTests : IDisposable
         Assert.Equal(IvrRunOutcome.Failed, trace.Outcome);
         Assert.Equal("disk gone", trace.Error);
         Assert.Equal("disk gone", trace.Steps[^1].Error);
-        Assert.Equal(["answer", "play an-error-has-occured", "exec Goto from-internal,1000,1"], channel.Log);
+        Assert.Equal(["answer", "play an-error-has-occured", "exec Goto botpbx-internal,1000,1"], channel.Log);
     }
 
     [Fact]

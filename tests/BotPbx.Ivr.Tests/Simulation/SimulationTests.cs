@@ -48,7 +48,7 @@ public sealed class SimulationTests : IAsyncLifetime
         var second = await _sessions.SendAsync(first.SessionId, "main", new SimulationInput(Digits: "2"), CancellationToken.None);
         Assert.Equal((SimulationState.Ended, "handedOff"), (second!.Status, second.Outcome));
         Assert.Equal(["start:next", "menu:digit-2", "two:"], second.Path.Select(s => $"{s.NodeId}:{s.Handle}"));
-        Assert.Equal(("transfer", "from-internal,605,1"), (second.Events[^1].Kind, second.Events[^1].Detail));
+        Assert.Equal(("transfer", "botpbx-queues,605,1"), (second.Events[^1].Kind, second.Events[^1].Detail));
     }
 
     [Fact]

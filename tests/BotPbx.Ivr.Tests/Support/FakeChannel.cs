@@ -21,7 +21,7 @@ public sealed class FakeChannel : IIvrChannel
 
     public CancellationToken HangupToken => _hangup.Token;
 
-    /// <summary>Everything done to the channel, e.g. "play prompt:Hello", "exec Goto from-internal,1001,1", "hangup".</summary>
+    /// <summary>Everything done to the channel, e.g. "play prompt:Hello", "exec Goto botpbx-extensions,1001,1", "hangup".</summary>
     public List<string> Log { get; } = [];
 
     /// <summary>When set, the caller hangs up as soon as an operation whose log line starts with this text begins.</summary>

@@ -58,9 +58,28 @@ public class DialplanBehaviourTests
     }
 
     [Fact]
-    public void Ai_agent_destinations_hand_the_call_to_the_botpbx_stasis_application()
+    public void Ai_agent_destinations_go_through_the_ai_agent_context_to_the_botpbx_stasis_application()
     {
-        Assert.Contains(" same => n,Stasis(botpbx,agent,7)", Context("extensions.conf", "botpbx-inbound"));
+        Assert.Contains(" same => n,Goto(botpbx-ai-agent,7,1)", Context("extensions.conf", "botpbx-inbound"));
+        var agents = Context("extensions.conf", "botpbx-ai-agent");
+        Assert.Contains("exten => 7,1,Answer()", agents);
+        Assert.Contains(" same => n,Stasis(botpbx,agent,7)", agents);
+    }
+
+    [Fact]
+    public void Ivr_destinations_dial_the_configured_fastagi_server()
+    {
+        var rendered = ConfigRenderer.Render(OfficeFixture.Build(), OfficeFixture.Options with { AgiHost = "10.1.2.3", AgiPort = 4600 });
+        Assert.Contains("agi://10.1.2.3:4600/ivr/12", rendered.Files["extensions.conf"], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("::1", 4573)]
+    [InlineData("127.0.0.1", 0)]
+    public void An_agi_address_asterisk_cannot_dial_is_refused(string host, int port)
+    {
+        Assert.Throws<BotPbx.Telephony.Validation.PbxValidationException>(() =>
+            ConfigRenderer.Render(OfficeFixture.Build(), OfficeFixture.Options with { AgiHost = host, AgiPort = port }));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using BotPbx.Api.Configuration;
 using BotPbx.Api.Features.Telephony.Common;
+using BotPbx.Api.Hosting;
 using BotPbx.Telephony.Apply;
 using BotPbx.Telephony.Model;
 using BotPbx.Telephony.Rendering;
@@ -15,7 +16,7 @@ namespace BotPbx.Api.Features.Asterisk;
 /// </summary>
 public sealed partial class ConfigApplyService(
     PbxStore store, AsteriskAccess asterisk, IOptions<AsteriskOptions> asteriskOptions, IOptions<HostAmiOptions> ami,
-    IOptions<AriOptions> ari, TimeProvider time, ILogger<ConfigApplyService> logger)
+    IOptions<AriOptions> ari, FastAgiHostedService agi, TimeProvider time, ILogger<ConfigApplyService> logger)
 {
     /// <summary>Where the generated files go: <c>ASTERISK_CONFIG_DIR</c>/botpbx.</summary>
     public string ConfigDirectory => Path.Combine(asteriskOptions.Value.ConfigDir, "botpbx");
@@ -43,6 +44,7 @@ public sealed partial class ConfigApplyService(
     {
         var a = asteriskOptions.Value;
         var soundsParent = Path.GetDirectoryName(a.Sounds.TrimEnd('/')) ?? "/var/lib/asterisk";
+        var (agiHost, agiPort) = agi.DialplanAddress();
         return new RenderOptions
         {
             MohRoot = Path.Combine(soundsParent, "moh", "botpbx"),
@@ -52,6 +54,9 @@ public sealed partial class ConfigApplyService(
             AriUser = string.IsNullOrEmpty(ari.Value.User) ? "botpbx" : ari.Value.User,
             // Without ARI credentials the ARI user gets the AMI secret: ari.conf must not hold an empty password.
             AriSecret = string.IsNullOrEmpty(ari.Value.Password) ? ami.Value.Secret ?? "" : ari.Value.Password,
+            // The IVR hand-off dials the FastAGI server this process runs: one setting (AGI_HOST/AGI_PORT) for both.
+            AgiHost = agiHost,
+            AgiPort = agiPort,
         };
     }
 

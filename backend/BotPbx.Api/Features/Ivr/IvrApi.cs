@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Text.Json;
 using BotPbx.Api.Features.Audit;
 using BotPbx.Api.Features.Auth;
+using BotPbx.Api.Features.Telephony.Common;
 using BotPbx.Api.Problems;
 using BotPbx.Ivr.Schema;
 using BotPbx.Ivr.Validation;
+using BotPbx.Telephony.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BotPbx.Api.Features.Ivr;
@@ -30,7 +32,7 @@ public static class IvrApi
             .ProducesProblem(StatusCodes.Status409Conflict).WithName("SaveIvrDraft")
             .WithSummary("Save the draft; saved even with errors (they block publishing), warnings and errors are returned");
         group.MapDelete("/{id:long}", DeleteAsync).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .WithName("DeleteIvr").WithSummary("Delete an IVR with its versions and traces; 409 while another IVR jumps to it");
+            .WithName("DeleteIvr").WithSummary("Delete an IVR with its versions and traces; 409 while another IVR jumps to it or a PBX object routes to it");
         group.MapPost("/{id:long}/publish", PublishAsync).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).WithName("PublishIvr")
             .WithSummary("Make the draft the live version for new calls; 422 with per-node messages when it has errors");
@@ -108,25 +110,42 @@ public static class IvrApi
         return TypedResults.Ok(await ToResponseAsync(ivr, validator, cancellationToken));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long id, HttpContext httpContext, IvrStore store, AuditLog audit,
-        CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long id, HttpContext httpContext, IvrStore store, PbxStore pbx,
+        AuditLog audit, CancellationToken cancellationToken)
     {
         var ivr = await store.FindAsync(id, cancellationToken);
         if (ivr is null) return ApiProblems.NotFound("No IVR with this id.");
         // Deleting a goToIvr target would send callers of the other IVR to the fallback.
         var referencing = await store.ReferencingAsync(id, cancellationToken);
         if (referencing.Count > 0) return ApiProblems.Conflict($"Other IVRs jump to this one: {string.Join(", ", referencing)}.");
-        if (!await store.DeleteAsync(id, cancellationToken)) return ApiProblems.NotFound("No IVR with this id.");
+        // Under the PBX write lock: no inbound route, time condition, queue or ring group can start pointing at the IVR
+        // between the check and the delete (their saves check that the IVR exists while holding the same lock).
+        var outcome = await pbx.InLockAsync<ProblemHttpResult?>(async (connection, transaction) =>
+        {
+            var config = await pbx.LoadAsync(connection, transaction, cancellationToken);
+            var users = PbxReferrers.Find(config, PbxObjectKind.Ivr, IdText(id));
+            if (users.Count > 0) return ApiProblems.Conflict($"The IVR is used by {string.Join(", ", users)}.");
+            return await store.DeleteAsync(id, cancellationToken) ? null : ApiProblems.NotFound("No IVR with this id.");
+        }, cancellationToken);
+        if (outcome is not null) return outcome;
         await audit.WriteAsync(httpContext, IvrAuditActions.Deleted, ivr.Name, new { id }, cancellationToken);
         return TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<PublishResponse>, ProblemHttpResult>> PublishAsync(long id, HttpContext httpContext, IvrStore store,
-        FlowValidator validator, AuditLog audit, CancellationToken cancellationToken)
+        PbxStore pbx, FlowValidator validator, AuditLog audit, CancellationToken cancellationToken)
     {
         var ivr = await store.FindAsync(id, cancellationToken);
         if (ivr is null) return ApiProblems.NotFound("No IVR with this id.");
-        var result = await IvrFlows.ValidateAsync(validator, ivr.Draft, cancellationToken);
+        // Validated and published under the PBX write lock, so a queue the flow transfers to cannot be deleted or
+        // renumbered between the check and the flow going live (that delete asks the live flows while holding the lock).
+        var (result, version) = await pbx.InLockAsync(async (_, _) =>
+        {
+            var validation = await IvrFlows.ValidateAsync(validator, ivr.Draft, cancellationToken);
+            return validation.IsValid
+                ? (validation, await store.PublishAsync(id, ivr.Draft, httpContext.User.UserId(), cancellationToken))
+                : (validation, null);
+        }, cancellationToken);
         if (!result.IsValid)
         {
             var details = ApiProblems.ValidationDetails(new Dictionary<string, string[]>(result.ErrorDictionary()));
@@ -134,7 +153,6 @@ public static class IvrApi
             details.Extensions["issues"] = result.Issues.Select(FlowIssueResponse.From).ToList();
             return TypedResults.Problem(details);
         }
-        var version = await store.PublishAsync(id, ivr.Draft, httpContext.User.UserId(), cancellationToken);
         if (version is null) return ApiProblems.NotFound("No IVR with this id.");
         await audit.WriteAsync(httpContext, IvrAuditActions.Published, ivr.Name, new { id, version = version.Version }, cancellationToken);
         return TypedResults.Ok(new PublishResponse(version.Version, version.PublishedAt, [.. result.Warnings.Select(FlowIssueResponse.From)]));

@@ -1,3 +1,5 @@
+using BotPbx.Api.Features.Ivr.PbxIntegration;
+using BotPbx.Api.Features.Telephony.Common;
 using BotPbx.Asterisk.Agi;
 using BotPbx.Ivr.Agi;
 using BotPbx.Ivr.Http;
@@ -45,6 +47,10 @@ public static class IvrServiceCollectionExtensions
         services.AddSingleton<IvrAgiHandler>();
         services.TryAddSingleton<AgiRouter>();
         services.AddSingleton<SimulationSessions>();
+
+        // The IVR inside the PBX: a destination of inbound routes and the like, and a user of PBX numbers.
+        services.AddSingleton<IExternalDestinationSource, IvrDestinationSource>();
+        services.AddSingleton<IPbxNumberUsers, IvrNumberUsers>();
 
         services.AddSingleton<IIvrReferenceSource, IvrTargetSource>();
         services.AddSingleton<IIvrReferenceSource, TtsEngineSource>();

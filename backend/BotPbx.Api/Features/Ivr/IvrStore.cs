@@ -101,6 +101,39 @@ public sealed class IvrStore(IDbConnectionFactory database)
         return names.ToList();
     }
 
+    /// <summary>Every IVR's id, name and live version (for the PBX destination pickers), by name.</summary>
+    public async Task<IReadOnlyList<IvrRecord>> AllAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var items = await connection.QueryAsync<IvrRecord>(new CommandDefinition(
+            "SELECT id, name, published_version FROM ivrs ORDER BY lower(name), id", cancellationToken: cancellationToken));
+        return items.ToList();
+    }
+
+    /// <summary>
+    /// IVRs whose live version has a transfer node to <paramref name="transferKind"/> <paramref name="number"/>, or (with
+    /// <paramref name="mailbox"/>) a voicemail node for that mailbox; <paramref name="general"/> says the "general"
+    /// mailbox is that number too.
+    /// </summary>
+    public async Task<IReadOnlyList<IvrRecord>> LiveFlowsDiallingAsync(string transferKind, string number, bool mailbox, bool general,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var items = await connection.QueryAsync<IvrRecord>(new CommandDefinition(
+            """
+            SELECT i.id, i.name, i.published_version FROM ivrs i
+            JOIN ivr_versions v ON v.ivr_id = i.id AND v.version = i.published_version
+            WHERE EXISTS (
+                SELECT 1 FROM jsonb_array_elements(coalesce(v.flow->'nodes', '[]')) n
+                WHERE (n->>'type' = 'transfer' AND n->'data'->'destination'->>'kind' = @transferKind
+                       AND n->'data'->'destination'->>'target' = @number)
+                   OR (@mailbox AND n->>'type' = 'voicemail'
+                       AND (n->'data'->>'mailbox' = @number OR (@general AND n->'data'->>'mailbox' = 'general'))))
+            ORDER BY lower(i.name), i.id
+            """, new { transferKind, number, mailbox, general }, cancellationToken: cancellationToken));
+        return items.ToList();
+    }
+
     public async Task<bool> DeleteAsync(long id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -3,6 +3,7 @@ using BotPbx.Api.Features.Telephony.Common;
 using BotPbx.Api.Features.Telephony.Conferences;
 using BotPbx.Api.Features.Telephony.Destinations;
 using BotPbx.Api.Features.Telephony.Extensions;
+using BotPbx.Api.Features.Telephony.IvrReferences;
 using BotPbx.Api.Features.Telephony.InboundRoutes;
 using BotPbx.Api.Features.Telephony.MohClasses;
 using BotPbx.Api.Features.Telephony.OutboundRoutes;
@@ -12,6 +13,8 @@ using BotPbx.Api.Features.Telephony.RingGroups;
 using BotPbx.Api.Features.Telephony.TimeConditions;
 using BotPbx.Api.Features.Telephony.Trunks;
 
+using BotPbx.Ivr.Validation;
+
 namespace BotPbx.Api.Features.Telephony;
 
 /// <summary>The PBX core: its storage, the Asterisk connection and apply path, and every PBX endpoint.</summary>
@@ -20,6 +23,8 @@ public static class TelephonyApi
     public static IServiceCollection AddTelephony(this IServiceCollection services)
     {
         services.AddSingleton<PbxStore>();
+        // What IVR flows may name in the PBX (extensions, queues, ring groups, mailboxes, external numbers).
+        services.AddSingleton<IIvrReferenceSource, PbxIvrReferenceSource>();
         services.AddAsteriskIntegration();
         return services;
     }

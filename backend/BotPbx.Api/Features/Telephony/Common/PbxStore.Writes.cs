@@ -43,6 +43,10 @@ public sealed partial class PbxStore
             if (existing is not null && table.Kind is { } kind && table.KeyOf(existing) != table.KeyOf(candidate) &&
                 PbxReferrers.Find(config, kind, table.KeyOf(existing)) is { Count: > 0 } users)
                 return new PbxWriteResult<T>(default, Conflict: $"The {table.Noun} is used by {string.Join(", ", users)}; its name cannot change.");
+            // A renumbered queue would strand the live IVR flows that transfer to its old number.
+            if (existing is not null && table.NumberOf is { } numberOf && numberOf(existing) != numberOf(candidate) &&
+                await NumberUsersAsync(table, existing, cancellationToken) is { Count: > 0 } dialling)
+                return new PbxWriteResult<T>(default, Conflict: $"The {table.Noun} is used by {string.Join(", ", dialling)}; its number cannot change.");
 
             var savedId = await WriteRowAsync(connection, transaction, table, candidate, id, cancellationToken);
             if (savedId is null) return new PbxWriteResult<T>(default, Conflict: $"Another {table.Noun} already has this name or number.");
@@ -80,13 +84,23 @@ public sealed partial class PbxStore
             var config = await LoadAsync(connection, transaction, cancellationToken);
             var existing = table.All(config).FirstOrDefault(o => table.GetId(o) == id);
             if (existing is null) return new PbxWriteResult<T>(default, NotFound: true);
-            if (table.Kind is { } kind && PbxReferrers.Find(config, kind, table.KeyOf(existing)) is { Count: > 0 } users)
+            if (table.Kind is { } kind && PbxReferrers.Find(config, kind, table.KeyOf(existing))
+                    .Concat(await NumberUsersAsync(table, existing, cancellationToken)).ToList() is { Count: > 0 } users)
                 return new PbxWriteResult<T>(default, Conflict: $"The {table.Noun} is used by {string.Join(", ", users)}.");
             await connection.ExecuteAsync(new CommandDefinition($"DELETE FROM {table.Table} WHERE id = @id", new { id }, transaction,
                 cancellationToken: cancellationToken));
             await MarkPendingAsync(connection, transaction, cancellationToken);
             return new PbxWriteResult<T>(existing);
         }, cancellationToken);
+    }
+
+    /// <summary>What other features (live IVR flows) dial this object's number with; empty for kinds without a number.</summary>
+    private async Task<IReadOnlyList<string>> NumberUsersAsync<T>(PbxTable<T> table, T item, CancellationToken cancellationToken) where T : class
+    {
+        if (table.Kind is not { } kind || table.NumberOf is not { } numberOf) return [];
+        var found = new List<string>();
+        foreach (var users in numberUsers) found.AddRange(await users.FindAsync(kind, numberOf(item), cancellationToken));
+        return found;
     }
 
     /// <summary>Replaces a singleton (SIP settings, feature codes) after validation.</summary>

@@ -11,7 +11,8 @@ namespace BotPbx.Api.Features.Telephony.Common;
 /// lock, re-reads the whole configuration, validates the changed object against it (references, number clashes)
 /// and marks the configuration as pending until the next apply.
 /// </summary>
-public sealed partial class PbxStore(IDbConnectionFactory database, IEnumerable<IExternalDestinationSource> externals)
+public sealed partial class PbxStore(IDbConnectionFactory database, IEnumerable<IExternalDestinationSource> externals,
+    IEnumerable<IPbxNumberUsers> numberUsers)
 {
     /// <summary>Advisory lock key that serialises PBX writes and applies ("BPBX").</summary>
     public const long WriteLock = 0x4250_4258;
@@ -48,6 +49,14 @@ public sealed partial class PbxStore(IDbConnectionFactory database, IEnumerable<
             IvrIds = ivrs,
             AiAgentIds = agents,
         };
+    }
+
+    /// <summary>Every object of one kind (one query), for readers that need a single table rather than the whole snapshot.</summary>
+    public async Task<IReadOnlyList<T>> AllAsync<T>(PbxTable<T> table, CancellationToken cancellationToken) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await AllAsync(connection, null, table, cancellationToken);
     }
 
     public async Task<T?> FindAsync<T>(PbxTable<T> table, long id, CancellationToken cancellationToken) where T : class

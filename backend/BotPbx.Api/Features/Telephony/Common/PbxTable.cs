@@ -40,6 +40,9 @@ public sealed class PbxTable<T> where T : class
     public required Func<PbxConfiguration, IReadOnlyList<T>, PbxConfiguration> Replace { get; init; }
     public required Action<T, ValidationErrors, PbxReferences> Validate { get; init; }
 
+    /// <summary>The internal number others outside the PBX tables may dial it by (see <see cref="IPbxNumberUsers"/>); null when it has none.</summary>
+    public Func<T, string>? NumberOf { get; init; }
+
     /// <summary>What other objects use to point at this one when it is not the id (MOH classes are named).</summary>
     public Func<T, string>? ReferenceKey { get; init; }
 

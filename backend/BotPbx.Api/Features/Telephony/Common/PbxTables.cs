@@ -13,6 +13,7 @@ public static class PbxTables
         Table = "pbx_extensions", Collection = "extensions", Noun = "extension",
         // users.id is ON DELETE SET NULL: the column, not the stored JSON, says who the extension belongs to.
         DataSql = "jsonb_set(data, '{userId}', coalesce(to_jsonb(user_id), 'null'::jsonb))", OrderBy = "number", SearchSql = NameOrNumber, Kind = PbxObjectKind.Extension,
+        NumberOf = e => e.Number,
         GetId = e => e.Id, WithId = (e, id) => e with { Id = id },
         ColumnNames = ["number", "name", "user_id"], Columns = e => [e.Number, e.Name, e.UserId],
         All = c => c.Extensions, Replace = (c, list) => c with { Extensions = list },
@@ -51,6 +52,7 @@ public static class PbxTables
     public static PbxTable<CallQueue> Queues { get; } = new()
     {
         Table = "pbx_queues", Collection = "queues", Noun = "queue", OrderBy = "number", SearchSql = NameOrNumber, Kind = PbxObjectKind.Queue,
+        NumberOf = q => q.Number,
         GetId = q => q.Id, WithId = (q, id) => q with { Id = id },
         ColumnNames = ["number", "name", "destination_type", "destination_target"],
         Columns = q => [q.Number, q.Name, TypeName(q.TimeoutDestination), q.TimeoutDestination?.Target],
@@ -61,6 +63,7 @@ public static class PbxTables
     public static PbxTable<RingGroup> RingGroups { get; } = new()
     {
         Table = "pbx_ring_groups", Collection = "ringGroups", Noun = "ring group", OrderBy = "number", SearchSql = NameOrNumber, Kind = PbxObjectKind.RingGroup,
+        NumberOf = g => g.Number,
         GetId = g => g.Id, WithId = (g, id) => g with { Id = id },
         ColumnNames = ["number", "name", "destination_type", "destination_target"],
         Columns = g => [g.Number, g.Name, TypeName(g.NoAnswerDestination), g.NoAnswerDestination?.Target],
