@@ -110,7 +110,7 @@ public sealed class SimulationTests : IAsyncLifetime
     [Fact]
     public async Task A_slow_node_reports_running_and_the_browser_asks_again_until_the_flow_pauses()
     {
-        await using var slow = new LoopbackHttpServer(_ => new CannedResponse(200, """{"name":"Ada"}""", Delay: TimeSpan.FromMilliseconds(1500)));
+        await using var slow = new LoopbackHttpServer(_ => new CannedResponse(200, """{"name":"Ada"}""", Delay: TimeSpan.FromSeconds(5)));
         var http = new BotPbx.Ivr.Http.IvrHttpOptions();
         http.AllowedNetworks.Add("127.0.0.1/32");
         using var ivr = new IvrHarness(http: http);
@@ -126,7 +126,7 @@ public sealed class SimulationTests : IAsyncLifetime
         Assert.Empty(first.Path);
 
         var state = first;
-        for (var i = 0; i < 100 && state.Status == SimulationState.Running; i++)
+        for (var i = 0; i < 300 && state.Status == SimulationState.Running; i++)
         {
             state = (await sessions.SendAsync(first.SessionId, "main", new SimulationInput(), CancellationToken.None))!;
         }

@@ -1,5 +1,5 @@
 // Where a transfer sends the call. Queues, extensions and ring groups are reached by number in the dialplan
-// (IvrOptions.TransferContext), so the target is a number; the telephony API's objects are offered as suggestions
+// (each kind's own context, named once in the backend's DialplanContexts), so the target is a number; the telephony API's objects are offered as suggestions
 // and, while it is not installed, the field is a plain input.
 import { useId } from 'react';
 import { SelectField } from '../../../components/form/Field';
