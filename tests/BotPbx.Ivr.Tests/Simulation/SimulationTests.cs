@@ -117,7 +117,7 @@ public sealed class SimulationTests : IAsyncLifetime
         await using var sessions = new SimulationSessions(ivr.Store, ivr.Runtime, new SimulationOptions { StepTimeout = TimeSpan.FromMilliseconds(200) },
             new PromptCacheOptions { Directory = "/nonexistent" }, NullLogger<IvrInterpreter>.Instance);
         var flow = WithEdges([Node("start", "start"),
-            Node("crm", "httpRequest", new { method = "GET", url = slow.BaseUrl + "/", mappings = new[] { new { variable = "NAME", path = "name" } } }),
+            Node("crm", "httpRequest", new { method = "GET", url = slow.BaseUrl + "/", timeoutSeconds = 20, mappings = new[] { new { variable = "NAME", path = "name" } } }),
             Node("ask", "dtmfInput", new { prompt = Tts("Hello ${NAME}"), variable = "X", maxDigits = 1, timeoutSeconds = 3 })],
             Edge("start", "next", "crm"), Edge("crm", "success", "ask"));
 
