@@ -87,15 +87,6 @@ export interface IvrTraceStep {
   error: string | null;
 }
 
-export type IvrRunOutcome =
-  | 'completed'
-  | 'handedOff'
-  | 'callerHungUp'
-  | 'failed'
-  | 'loopGuard'
-  | 'notPublished'
-  | 'aborted';
-
 /** The record of one real call through the IVR (the FastAGI interpreter writes one per run). */
 export interface IvrTrace {
   id: Id;
@@ -106,7 +97,8 @@ export interface IvrTrace {
   caller: string;
   startedAt: string;
   endedAt: string | null;
-  outcome: IvrRunOutcome | string;
+  /** completed, handedOff, callerHungUp, failed, loopGuard, notPublished or aborted (IvrRunOutcome). */
+  outcome: string;
   error: string | null;
   steps: IvrTraceStep[];
   variables: Record<string, string>;

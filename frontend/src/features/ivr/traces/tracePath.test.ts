@@ -42,7 +42,13 @@ describe('highlightPath', () => {
   });
 
   it('takes every step of a simulator path, whose steps carry no IVR', () => {
-    const path = highlightPath([{ nodeId: 'start', handle: 'next' }, { nodeId: 'menu', handle: null }], '7');
+    const path = highlightPath(
+      [
+        { nodeId: 'start', handle: 'next' },
+        { nodeId: 'menu', handle: null },
+      ],
+      '7',
+    );
     expect(path.currentNodeId).toBe('menu');
     expect([...path.travelled]).toEqual(['start|next']);
   });
