@@ -16,7 +16,12 @@ const flow = {
   schemaVersion: 1,
   nodes: [
     { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
-    { id: 'welcome', type: 'playMessage', position: { x: 300, y: 0 }, data: { label: 'Welcome', prompt: tts('Welcome.') } },
+    {
+      id: 'welcome',
+      type: 'playMessage',
+      position: { x: 300, y: 0 },
+      data: { label: 'Welcome', prompt: tts('Welcome.') },
+    },
     {
       id: 'menu',
       type: 'menu',
@@ -57,7 +62,10 @@ function replyTo(command: string): string {
  * commands it was sent once the server ends the session. Bounded: 200 commands, 30 seconds.
  */
 function placeCall(address: string, ivrId: number, uniqueId: string): Promise<string[]> {
-  const [host, port] = [address.slice(0, address.lastIndexOf(':')), Number(address.slice(address.lastIndexOf(':') + 1))];
+  const [host, port] = [
+    address.slice(0, address.lastIndexOf(':')),
+    Number(address.slice(address.lastIndexOf(':') + 1)),
+  ];
   const environment = [
     'agi_network: yes',
     `agi_network_script: ivr/${ivrId}`,
@@ -108,7 +116,10 @@ function placeCall(address: string, ivrId: number, uniqueId: string): Promise<st
   });
 }
 
-test('a real call through the IVR shows in its Calls tab with the path it took', async ({ adminPage: page, adminApi }) => {
+test('a real call through the IVR shows in its Calls tab with the path it took', async ({
+  adminPage: page,
+  adminApi,
+}) => {
   const name = `Traced ${randomBytes(3).toString('hex')}`;
   const created = await adminApi.post('/api/ivrs', { data: { name, flow } });
   expect(created.status(), await created.text()).toBe(201);
@@ -135,7 +146,12 @@ test('a real call through the IVR shows in its Calls tab with the path it took',
   // From the IVR list to the call's path on the canvas.
   await page.goto('/ivrs');
   await page.getByRole('searchbox').fill(name);
-  await page.getByRole('link', { name: `Calls through ${name}` }).click();
+  await page
+    .getByRole('table', { name: 'IVRs' })
+    .getByRole('row')
+    .filter({ hasText: name })
+    .getByRole('link', { name: 'Calls', exact: true })
+    .click();
   const calls = page.getByRole('region', { name: 'Calls' });
   const recent = calls.getByRole('list', { name: 'Recent calls' }).getByRole('button');
   await expect(recent).toHaveCount(1);
@@ -147,7 +163,12 @@ test('a real call through the IVR shows in its Calls tab with the path it took',
   await expect(calls.getByRole('heading', { name: 'Call from 5551234' })).toBeVisible();
   await expect(calls.getByTestId('call-outcome')).toContainText('Completed');
   const steps = calls.getByRole('list', { name: 'Call steps' }).getByRole('listitem');
-  await expect(steps).toHaveText([/^Start.*Went on/, /^Welcome.*Went on/, /^Main menu.*Pressed 1 \(Sales\).*Keys pressed: 1/, /^Sales goodbye.*Hung up/]);
+  await expect(steps).toHaveText([
+    /^Start.*Went on/,
+    /^Welcome.*Went on/,
+    /^Main menu.*Pressed 1 \(Sales\).*Keys pressed: 1/,
+    /^Sales goodbye.*Hung up/,
+  ]);
   await expect(calls.getByText(`Asterisk call id ${callId}`)).toBeVisible();
   await expect(calls.getByText(/This call ran on version/)).toHaveCount(0);
 
