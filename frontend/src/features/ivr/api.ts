@@ -71,6 +71,39 @@ export interface SimulationState {
   variables: Record<string, string>;
 }
 
+/** One node a real call visited (`backend/BotPbx.Ivr/Tracing/IvrTrace.cs`); `ivrId` differs after a goToIvr. */
+export interface IvrTraceStep {
+  index: number;
+  ivrId: string;
+  version: number;
+  nodeId: string;
+  type: string;
+  startedAt: string;
+  durationMs: number;
+  /** The output taken; null when the call ended at this node. */
+  handle: string | null;
+  digits: string | null;
+  detail: string | null;
+  error: string | null;
+}
+
+/** The record of one real call through the IVR (the FastAGI interpreter writes one per run). */
+export interface IvrTrace {
+  id: Id;
+  /** Asterisk's unique id of the call, e.g. `1795239477.42`. */
+  callId: string;
+  ivrId: Id | null;
+  version: number;
+  caller: string;
+  startedAt: string;
+  endedAt: string | null;
+  /** completed, handedOff, callerHungUp, failed, loopGuard, notPublished or aborted (IvrRunOutcome). */
+  outcome: string;
+  error: string | null;
+  steps: IvrTraceStep[];
+  variables: Record<string, string>;
+}
+
 const ivrPath = (id: Id) => `/api/ivrs/${encodeURIComponent(String(id))}`;
 
 export function useIvrs(query: ListQuery) {
@@ -215,5 +248,14 @@ export function useIvrChoices() {
     queryKey: [...ivrsKey, 'choices'],
     queryFn: ({ signal }) => api.get<Page<IvrSummary>>('/api/ivrs', { signal, query: { limit: 200 } }),
     staleTime: 60_000,
+  });
+}
+
+export function useIvrTraces(id: Id, paging: { limit: number; offset: number }, enabled: boolean) {
+  return useQuery({
+    queryKey: [...ivrsKey, 'traces', id, paging],
+    queryFn: ({ signal }) => api.get<Page<IvrTrace>>(`${ivrPath(id)}/traces`, { signal, query: { ...paging } }),
+    enabled,
+    placeholderData: keepPreviousData,
   });
 }

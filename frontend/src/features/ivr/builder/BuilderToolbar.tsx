@@ -1,5 +1,5 @@
 // The builder's top bar: the IVR's name and state, editing (undo, redo, auto-layout, zoom to fit), files (import,
-// export), versions, the simulator, and the two ways of keeping work (save draft, publish).
+// export), versions, recorded calls, the simulator, and the two ways of keeping work (save draft, publish).
 import { useRef } from 'react';
 import { Link } from 'react-router-dom';
 import { Badge } from '../../../components/Badge';
@@ -25,6 +25,7 @@ export interface ToolbarProps {
   onImport: (file: File) => void;
   onExport: () => void;
   onHistory: () => void;
+  onCalls: () => void;
   onSimulate: () => void;
   onSave: () => void;
   onPublish: () => void;
@@ -106,6 +107,7 @@ export function BuilderToolbar(props: ToolbarProps) {
         <ToolButton icon="upload" label="Import JSON" onClick={() => fileRef.current?.click()} />
         <ToolButton icon="download" label="Export JSON" onClick={props.onExport} />
         <ToolButton icon="history" label="Version history" onClick={props.onHistory} />
+        <ToolButton icon="calls" label="Calls" onClick={props.onCalls} />
         <input
           ref={fileRef}
           type="file"

@@ -1,5 +1,6 @@
 // The open IVR: owns the flow store, validation, saving and publishing, and lays out toolbar, palette, canvas and
-// side panel. The simulator's progress is painted onto the canvas through the decorations context.
+// side panel. The simulator's progress, or the path of a recorded call chosen under Calls, is painted onto the canvas
+// through the decorations context.
 import { useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -7,16 +8,18 @@ import { api } from '../../../api/client';
 import { ApiError, errorMessage } from '../../../api/errors';
 import { Alert } from '../../../components/Alert';
 import { useToast } from '../../../components/Toasts';
-import { issuesFromFieldErrors, usePublishIvr, useSaveIvr, type FlowValidation, type Ivr } from '../api';
+import { issuesFromFieldErrors, usePublishIvr, useSaveIvr, type FlowValidation, type Ivr, type IvrTrace } from '../api';
 import { parseDocument } from '../flow/document';
 import type { FlowDocument, NodeType } from '../flow/types';
 import { NodeInspector } from '../inspector/NodeInspector';
 import { DecorationsContext, type CanvasDecorations } from '../nodes/decorations';
-import { specOf } from '../nodes/registry';
+import { handlesOf, isNodeType, specOf } from '../nodes/registry';
 import { SimulatorPanel } from '../simulator/SimulatorPanel';
 import { useSimulation } from '../simulator/useSimulation';
 import { createFlowStore } from '../store/flowStore';
 import { FlowStoreContext, useFlowStore, useFlowStoreApi } from '../store/useFlowStore';
+import { CallsPanel } from '../traces/CallsPanel';
+import { highlightPath } from '../traces/tracePath';
 import { indexIssues, validateFlow } from '../validation/validateFlow';
 import { autoLayout, freeSpot, layoutIfCrowded } from './autoLayout';
 import { BuilderToolbar } from './BuilderToolbar';
@@ -28,7 +31,9 @@ import { useServerIssues } from './useServerIssues';
 import { VersionHistory } from './VersionHistory';
 import styles from './Builder.module.css';
 
-type SideTab = 'settings' | 'simulator';
+export type SideTab = 'settings' | 'simulator' | 'calls';
+
+const tabLabels: Record<SideTab, string> = { settings: 'Settings', simulator: 'Simulator', calls: 'Calls' };
 
 /** Camera moves animate unless the person asked for reduced motion. */
 const motion = () => (window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 0 : 300);
@@ -37,20 +42,22 @@ export function BuilderWorkspace({
   ivr,
   initial,
   openProblem,
+  initialTab = 'settings',
 }: {
   ivr: Ivr;
   initial: FlowDocument;
   openProblem: string | null;
+  initialTab?: SideTab;
 }) {
   const [store] = useState(() => createFlowStore(initial));
   return (
     <FlowStoreContext.Provider value={store}>
-      <Workspace ivr={ivr} openProblem={openProblem} />
+      <Workspace ivr={ivr} openProblem={openProblem} initialTab={initialTab} />
     </FlowStoreContext.Provider>
   );
 }
 
-function Workspace({ ivr, openProblem }: { ivr: Ivr; openProblem: string | null }) {
+function Workspace({ ivr, openProblem, initialTab }: { ivr: Ivr; openProblem: string | null; initialTab: SideTab }) {
   const store = useFlowStoreApi();
   const toast = useToast();
   const { fitView, screenToFlowPosition } = useReactFlow();
@@ -62,7 +69,8 @@ function Workspace({ ivr, openProblem }: { ivr: Ivr; openProblem: string | null 
   const [name, setName] = useState(ivr.name);
   const [nameDirty, setNameDirty] = useState(false);
   const [publishedVersion, setPublishedVersion] = useState(ivr.publishedVersion);
-  const [tab, setTab] = useState<SideTab>('settings');
+  const [tab, setTab] = useState<SideTab>(initialTab);
+  const [call, setCall] = useState<IvrTrace | null>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
 
   const dataRevision = useFlowStore((s) => s.dataRevision);
@@ -78,12 +86,22 @@ function Workspace({ ivr, openProblem }: { ivr: Ivr; openProblem: string | null 
   const [openedAt] = useState(() => store.getState().dataRevision);
   useEffect(() => setServerIssues(ivr.validation.issues, openedAt), [ivr.validation.issues, openedAt, setServerIssues]);
 
+  // Under Calls the chosen call's path is drawn (its steps in this IVR only); otherwise the simulated call's.
   const path = sim.state?.path;
-  const decorations = useMemo<CanvasDecorations>(() => {
-    const last = path && path.length > 0 ? path[path.length - 1]!.nodeId : null;
-    return { issuesByNode: index.byNode, currentNodeId: last, visitedNodeIds: new Set(path?.map((s) => s.nodeId)) };
-  }, [index, path]);
-  const travelled = useMemo(() => new Set(path?.filter((s) => s.handle).map((s) => `${s.nodeId}|${s.handle}`)), [path]);
+  const shownCall = tab === 'calls' ? call : null;
+  const highlight = useMemo(
+    () => (shownCall ? highlightPath(shownCall.steps, String(ivr.id)) : highlightPath(path)),
+    [shownCall, path, ivr.id],
+  );
+  const decorations = useMemo<CanvasDecorations>(
+    () => ({
+      issuesByNode: index.byNode,
+      currentNodeId: highlight.currentNodeId,
+      visitedNodeIds: highlight.visitedNodeIds,
+    }),
+    [index, highlight],
+  );
+  const travelled = highlight.travelled;
   const invalidEdges = useMemo(
     () => new Set([...index.byEdge].filter(([, list]) => list.some((i) => i.severity === 'error')).map(([id]) => id)),
     [index],
@@ -159,10 +177,33 @@ function Workspace({ ivr, openProblem }: { ivr: Ivr; openProblem: string | null 
     window.requestAnimationFrame(() => void fitView({ padding: 0.2, maxZoom: 1, duration: motion() }));
   };
 
-  const nodeLabel = (id: string) => {
+  const canvasLabel = (id: string): string | null => {
     const node = store.getState().nodes.find((n) => n.id === id);
-    if (!node) return id;
+    if (!node) return null;
     return typeof node.data.label === 'string' && node.data.label !== '' ? node.data.label : specOf(node.type).label;
+  };
+  const nodeLabel = (id: string) => canvasLabel(id) ?? id;
+
+  // The name the canvas gives a menu option or a branch rule ("1 · Sales" → "Sales"), for the words of a call's step.
+  const outputLabel = (nodeId: string, handle: string): string | null => {
+    const node = store.getState().nodes.find((n) => n.id === nodeId);
+    if (!node || !isNodeType(node.type)) return null;
+    const label = handlesOf(node.type, node.data).find((h) => h.id === handle)?.label;
+    if (!label) return null;
+    if (handle.startsWith('rule-')) return label;
+    const digit = handle.startsWith('digit-') ? handle.slice('digit-'.length) : null;
+    return digit !== null && label.startsWith(`${digit} · `) ? label.slice(digit.length + 3) : null;
+  };
+
+  const showCall = (trace: IvrTrace | null) => {
+    setCall(trace);
+    if (!trace) return;
+    // Bring the part of the flow the call went through into view.
+    const ids = [...highlightPath(trace.steps, String(ivr.id)).visitedNodeIds].filter((id) => canvasLabel(id) !== null);
+    if (ids.length > 0)
+      window.requestAnimationFrame(
+        () => void fitView({ nodes: ids.map((id) => ({ id })), padding: 0.2, maxZoom: 1, duration: motion() }),
+      );
   };
 
   return (
@@ -202,6 +243,7 @@ function Workspace({ ivr, openProblem }: { ivr: Ivr; openProblem: string | null 
           }}
           onExport={() => downloadFlow(name, store.document())}
           onHistory={() => setHistoryOpen(true)}
+          onCalls={() => setTab('calls')}
           onSimulate={() => setTab('simulator')}
           onSave={() => void saveDraft()}
           onPublish={() => void publishDraft()}
@@ -218,7 +260,7 @@ function Workspace({ ivr, openProblem }: { ivr: Ivr; openProblem: string | null 
           </div>
           <aside className={styles.side}>
             <div className={styles.tabs} role="tablist" aria-label="Side panel">
-              {(['settings', 'simulator'] as const).map((t) => (
+              {(['settings', 'simulator', 'calls'] as const).map((t) => (
                 <button
                   key={t}
                   type="button"
@@ -227,13 +269,22 @@ function Workspace({ ivr, openProblem }: { ivr: Ivr; openProblem: string | null 
                   className={styles.tab}
                   onClick={() => setTab(t)}
                 >
-                  {t === 'settings' ? 'Settings' : 'Simulator'}
+                  {tabLabels[t]}
                 </button>
               ))}
             </div>
             <div className={styles.sideBody} role="tabpanel">
               {tab === 'settings' ? (
                 <NodeInspector issues={index} />
+              ) : tab === 'calls' ? (
+                <CallsPanel
+                  ivrId={ivr.id}
+                  publishedVersion={publishedVersion}
+                  selected={call}
+                  onSelect={showCall}
+                  nodeLabel={canvasLabel}
+                  outputLabel={outputLabel}
+                />
               ) : (
                 <SimulatorPanel
                   ivrId={ivr.id}

@@ -1,7 +1,8 @@
-// /ivrs/:id — the visual IVR builder: palette, canvas, side panel (settings or simulator) and toolbar.
+// /ivrs/:id — the visual IVR builder: palette, canvas, side panel (settings, simulator or calls) and toolbar.
+// /ivrs/:id?view=calls opens it on the recorded calls (the IVR list links there).
 import { ReactFlowProvider } from '@xyflow/react';
 import { useMemo } from 'react';
-import { useParams } from 'react-router-dom';
+import { useParams, useSearchParams } from 'react-router-dom';
 import { Alert } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
 import { errorMessage } from '../../../api/errors';
@@ -28,6 +29,7 @@ function openDocument(ivr: Ivr): { document: FlowDocument; problem: string | nul
 
 export default function IvrBuilderPage() {
   const { id } = useParams();
+  const [search] = useSearchParams();
   const ivrId = Number(id);
   const ivr = useIvr(ivrId);
   // The workspace reads this once, when it mounts; later refetches of the IVR do not replace work in progress.
@@ -50,7 +52,13 @@ export default function IvrBuilderPage() {
 
   return (
     <ReactFlowProvider>
-      <BuilderWorkspace key={ivrId} ivr={ivr.data} initial={opened.document} openProblem={opened.problem} />
+      <BuilderWorkspace
+        key={ivrId}
+        ivr={ivr.data}
+        initial={opened.document}
+        openProblem={opened.problem}
+        initialTab={search.get('view') === 'calls' ? 'calls' : 'settings'}
+      />
     </ReactFlowProvider>
   );
 }

@@ -1,4 +1,4 @@
-// /ivrs — every IVR with its state (draft, or published vN), to create, open, rename and delete.
+// /ivrs — every IVR with its state (draft, or published vN), to create, open, see its calls, rename and delete.
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../../../api/client';
@@ -55,6 +55,14 @@ export default function IvrListPage() {
       align: 'right',
       render: (ivr) => (
         <div className={styles.actions}>
+          {/* Named "Calls" only: a link whose name held the IVR's name would compete with the name link itself. */}
+          <Link
+            to={`/ivrs/${ivr.id}?view=calls`}
+            className={styles.callsLink}
+            title="Recent calls and the path each one took"
+          >
+            Calls
+          </Link>
           <Button
             size="sm"
             variant="ghost"
