@@ -63,6 +63,12 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       BOTPBX_STATIC_DIR: spaDir,
       BOTPBX_ADMIN_EMAIL: options.adminEmail,
       BOTPBX_ADMIN_PASSWORD: options.adminPassword,
+      // The servers Asterisk dials into pick free loopback ports, so a BotPBX installed on this machine (holding
+      // 4573 and 9092) never collides with the one under test; specs read the real address from /api/system/status.
+      AGI_HOST: '127.0.0.1',
+      AGI_PORT: '0',
+      AUDIOSOCKET_HOST: '127.0.0.1',
+      AUDIOSOCKET_PORT: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
