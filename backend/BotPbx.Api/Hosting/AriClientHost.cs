@@ -19,6 +19,7 @@ public sealed partial class AriClientHost(
     private AriClient? _client;
     private Task _reading = Task.CompletedTask;
     private DateTimeOffset? _since;
+    private int _disposed;
 
     public AriClient? Client => _client;
 
@@ -65,6 +66,8 @@ public sealed partial class AriClientHost(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // A host torn down by its test server may dispose singletons before it stops hosted services.
+        if (Volatile.Read(ref _disposed) != 0) return;
         await _stopping.CancelAsync();
         if (_client is { } client) await client.Events.StopAsync(cancellationToken);
         await _reading.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -72,6 +75,7 @@ public sealed partial class AriClientHost(
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         if (!_stopping.IsCancellationRequested) await _stopping.CancelAsync();
         if (Interlocked.Exchange(ref _client, null) is { } client) await client.DisposeAsync();
         _stopping.Dispose();

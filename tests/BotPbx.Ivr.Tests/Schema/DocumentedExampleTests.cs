@@ -14,7 +14,7 @@ public class DocumentedExampleTests
         var path = Path.Combine(SchemaAndRegistryTests.RepositoryRoot(), "docs", "ivr", "examples", "main-menu.json");
         using var document = JsonDocument.Parse(await File.ReadAllTextAsync(path));
         var references = new FakeReferences().With(IvrReferenceKind.Queue, "605", "610").With(IvrReferenceKind.AiAgent, "1")
-            .With(IvrReferenceKind.Extension, "1000").With(IvrReferenceKind.Mailbox, "general");
+            .With(IvrReferenceKind.Extension, "1000").With(IvrReferenceKind.Mailbox, "1000");
         var result = await new FlowValidator(references).ValidateAsync(document.RootElement, CancellationToken.None);
         Assert.Empty(result.Issues);
         var types = document.RootElement.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("type").GetString()).Distinct().Count();
