@@ -1,20 +1,18 @@
 using System.Net;
 using BotPbx.Api.Configuration;
+using BotPbx.Asterisk;
 using BotPbx.Asterisk.Agi;
 using Microsoft.Extensions.Options;
 
 namespace BotPbx.Api.Hosting;
 
-/// <summary>Starts the FastAGI server on AGI_HOST:AGI_PORT with the shared router, and stops it with the host.</summary>
+/// <summary>Runs the FastAGI server on AGI_HOST:AGI_PORT with the shared router that features map their paths on.</summary>
 public sealed partial class FastAgiHostedService(IOptions<AgiOptions> options, AgiRouter router, ILogger<FastAgiHostedService> logger)
-    : IHostedService, IAsyncDisposable
+    : ProtocolServerHost(logger)
 {
-    private FastAgiServer? _server;
+    protected override string DisplayName => "FastAGI server";
 
-    /// <summary>Where the server listens; null while it is not running (disabled or not started).</summary>
-    public IPEndPoint? LocalEndPoint => _server?.LocalEndPoint;
-
-    public int ActiveSessions => _server?.ActiveSessions ?? 0;
+    protected override string DisabledConsequence => "AGI_ENABLED=false: IVRs will not answer calls";
 
     /// <summary>
     /// Where Asterisk reaches this server, for the dialplan's <c>AGI(agi://host:port/ivr/id)</c>: AGI_HOST, or loopback
@@ -28,53 +26,21 @@ public sealed partial class FastAgiHostedService(IOptions<AgiOptions> options, A
         return (host, LocalEndPoint?.Port ?? settings.Port);
     }
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    protected override IProtocolServer? CreateServer()
     {
         var settings = options.Value;
-        if (!settings.Enabled)
-        {
-            LogDisabled(logger);
-            return;
-        }
-        var server = new FastAgiServer(new FastAgiOptions
+        if (!settings.Enabled) return null;
+        return new FastAgiServer(new FastAgiOptions
         {
             BindAddress = ProtocolServersHosting.ParseBindAddress(settings.Host, "AGI_HOST"),
             Port = settings.Port,
-            Log = Write,
+            Log = entry =>
+            {
+                var level = ToLogLevel((int)entry.Level);
+                LogEntry(logger, level, entry.Remote, entry.Message, entry.Exception);
+            },
         }, router);
-        await server.StartAsync(cancellationToken);
-        _server = server;
-        LogListening(logger, server.LocalEndPoint);
     }
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        if (_server is { } server) await server.StopAsync(cancellationToken);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_server is { } server) await server.DisposeAsync();
-        _server = null;
-    }
-
-    private void Write(FastAgiLogEntry entry)
-    {
-        var level = entry.Level switch
-        {
-            FastAgiLogLevel.Error => LogLevel.Error,
-            FastAgiLogLevel.Warning => LogLevel.Warning,
-            FastAgiLogLevel.Information => LogLevel.Information,
-            _ => LogLevel.Debug,
-        };
-        LogEntry(logger, level, entry.Remote, entry.Message, entry.Exception);
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "FastAGI server listening on {EndPoint}")]
-    private static partial void LogListening(ILogger logger, IPEndPoint endPoint);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "FastAGI server disabled (AGI_ENABLED=false): IVRs will not answer calls")]
-    private static partial void LogDisabled(ILogger logger);
 
     [LoggerMessage(Message = "FastAGI {Remote}: {Message}")]
     private static partial void LogEntry(ILogger logger, LogLevel level, EndPoint? remote, string message, Exception? exception);

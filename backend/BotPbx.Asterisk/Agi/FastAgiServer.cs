@@ -9,7 +9,7 @@ namespace BotPbx.Asterisk.Agi;
 /// a peer that misbehaves (garbage, oversized lines, never finishing the environment, vanishing mid-command) loses only
 /// its own connection. <see cref="StopAsync"/> stops accepting, cancels every handler and waits for the sessions to end.
 /// </summary>
-public sealed class FastAgiServer : IAsyncDisposable
+public sealed class FastAgiServer : IProtocolServer
 {
     private readonly FastAgiOptions _options;
     private readonly AgiRouter _router;

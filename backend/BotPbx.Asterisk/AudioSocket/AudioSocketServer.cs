@@ -10,7 +10,7 @@ namespace BotPbx.Asterisk.AudioSocket;
 /// Sessions are registered by UUID in <see cref="Sessions"/> and, when a handler is given, run by it.
 /// <see cref="StopAsync"/> stops accepting, hangs up every session (Asterisk continues each dialplan) and waits.
 /// </summary>
-public sealed class AudioSocketServer : IAsyncDisposable
+public sealed class AudioSocketServer : IProtocolServer
 {
     private readonly AudioSocketOptions _options;
     private readonly AudioSocketHandler? _handler;
