@@ -8,11 +8,14 @@ ensure_base_packages() {
   command -v openssl >/dev/null 2>&1 || missing+=(openssl)
   command -v gpg >/dev/null 2>&1 || missing+=(gnupg)
   [ -e /etc/ssl/certs/ca-certificates.crt ] || missing+=(ca-certificates)
+  # At run time: flite speaks IVR prompts offline, sox converts prompts and music on hold for Asterisk.
+  command -v flite >/dev/null 2>&1 || missing+=(flite)
+  command -v sox >/dev/null 2>&1 || missing+=(sox)
   if [ ${#missing[@]} -gt 0 ]; then
     info "installing ${missing[*]}"
     apt_install "${missing[@]}" || die "could not install ${missing[*]}"
   fi
-  ok "base tools"
+  ok "base tools, flite and sox"
 }
 
 # Debian has no .NET in its archive: add Microsoft's package feed (https://learn.microsoft.com/dotnet/core/install/linux-debian).
