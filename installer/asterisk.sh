@@ -98,7 +98,8 @@ connect_asterisk_step() {
   ok "Asterisk configuration rendered into $ASTERISK_ETC_DIR/botpbx ($written file(s) changed)"
   if asterisk_running; then
     asterisk -rx 'core reload' >/dev/null 2>&1 || { warn "asterisk -rx 'core reload' failed; reload Asterisk yourself"; return 0; }
-    ok "Asterisk reloaded: BotPBX's AMI and ARI users are active"
+    # The service retries a refused AMI login every 30 s (BotPbx.Asterisk AmiOptions.ReconnectDelayMax).
+    ok "Asterisk reloaded: BotPBX's AMI and ARI users are active; the service logs in within half a minute"
   else
     warn "Asterisk is not running: it reads the new configuration when it starts (systemctl start asterisk)"
   fi
