@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs BotPBX on this machine (Debian 12, Ubuntu 22.04 or 24.04), as root:
 #   PostgreSQL, the .NET 10 SDK, Node.js (to build the web UI), pm2; BotPBX's database and its role;
-#   /etc/botpbx/botpbx.env; the published service in /opt/botpbx/app; BotPBX running under pm2 on port 3000.
+#   /etc/botpbx/botpbx.env; the published service in /opt/botpbx/app; BotPBX running under pm2 on port 3000;
+#   when Asterisk is already installed, its base files in /etc/asterisk and BotPBX's AMI/ARI users (installer/asterisk.sh).
 # Safe to run again (to upgrade from a newer checkout, or to repair): data, settings and passwords are kept.
 #
 # Options (environment variables):
@@ -36,6 +37,8 @@ step "Asterisk";               install_asterisk_step
 step "Building BotPBX";        check_port_free; build_and_stage "$SRC"
 step "Installing BotPBX";      swap_in_stage; install_service_files "$SRC"
 step "Starting BotPBX";        start_service; wait_for_health; remove_previous_build; ensure_log_rotation
+# Needs the installed service (it renders botpbx/*.conf) and the AMI settings it started with: after the start.
+if [ "$ASTERISK_FOUND" = 1 ]; then step "Connecting Asterisk"; connect_asterisk_step; fi
 
 [ "$FIRST_INSTALL" = 1 ] && finish_first_admin
 

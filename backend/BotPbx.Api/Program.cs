@@ -1,5 +1,6 @@
 using BotPbx.Api.Configuration;
 using BotPbx.Api.Database;
+using BotPbx.Api.Features.Asterisk;
 using BotPbx.Api.Features.Audit;
 using BotPbx.Api.Features.Auth;
 using BotPbx.Api.Features.Ivr;
@@ -26,6 +27,8 @@ builder.Services.AddIvr(builder.Configuration);
 builder.Services.AddProtocolServers();
 
 var app = builder.Build();
+// The installer's render-only step: writes Asterisk's botpbx/ files and exits, without serving (see the class).
+if (RenderConfigCommand.IsRequested(args)) return await RenderConfigCommand.RunAsync(app);
 if (!await app.PrepareDatabaseAsync())
 {
     // Disposing flushes the console logger's queue, so the one line saying why reaches the log.

@@ -70,3 +70,27 @@ prepare_first_admin() {
 finish_first_admin() {
   rm -f "$BOTPBX_FIRST_ADMIN_FILE"
 }
+
+# Connection settings for an Asterisk on this machine (installer/asterisk.sh calls this when it finds one). Only what
+# is missing is added, so a re-run keeps the generated secrets and anything the administrator changed. The AMI and
+# ARI users themselves are rendered by BotPBX into ASTERISK_CONFIG_DIR/botpbx/manager.conf and ari.conf.
+ensure_asterisk_settings() { # asterisk_etc_dir
+  local file=$BOTPBX_ENV_FILE
+  _env_line "$file" AMI_HOST 127.0.0.1
+  _env_line "$file" AMI_PORT 5038
+  _env_line "$file" AMI_USER botpbx
+  _env_secret "$file" AMI_SECRET
+  _env_line "$file" ARI_URL http://127.0.0.1:8088/ari
+  _env_line "$file" ARI_USER botpbx
+  _env_secret "$file" ARI_PASSWORD
+  _env_line "$file" ASTERISK_CONFIG_DIR "$1"
+  chmod 600 "$file"
+  ok "AMI and ARI settings in $BOTPBX_ENV_FILE"
+}
+
+_env_secret() { # file key: a generated 32-character secret unless the file already holds a non-empty one
+  [ -n "$(env_file_get "$1" "$2" || true)" ] && return 0
+  # An empty KEY= line would shadow the appended value for some readers: drop it first.
+  sed -i -E "/^[[:space:]]*$2=[\"']?[\"']?[[:space:]]*$/d" "$1"
+  printf '%s=%s\n' "$2" "$(random_secret 32)" >>"$1"
+}

@@ -18,7 +18,12 @@ public static partial class DatabaseStartup
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
-    public static async Task<bool> PrepareDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    /// <param name="createFirstAdmin">
+    /// False for the installer's one-shot commands: they run before the service's first start, which creates the
+    /// administrator from the password the installer hands it (an administrator created here would get a password
+    /// nobody sees).
+    /// </param>
+    public static async Task<bool> PrepareDatabaseAsync(this WebApplication app, bool createFirstAdmin = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(app);
         var services = app.Services;
@@ -49,7 +54,7 @@ public static partial class DatabaseStartup
             var migrations = MigrationDiscovery.FromAssemblies(
                 services.GetServices<MigrationSource>().Select(source => source.Assembly));
             await services.GetRequiredService<MigrationRunner>().RunAsync(migrations, cancellationToken);
-            await services.GetRequiredService<AdminBootstrapper>().EnsureAdminAsync(cancellationToken);
+            if (createFirstAdmin) await services.GetRequiredService<AdminBootstrapper>().EnsureAdminAsync(cancellationToken);
             await LoadKeyRingAsync(dataSource, services, cancellationToken);
         }
         catch (MigrationException e)

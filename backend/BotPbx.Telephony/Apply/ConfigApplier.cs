@@ -11,7 +11,7 @@ namespace BotPbx.Telephony.Apply;
 public sealed class ConfigApplier(IAsteriskManager asterisk, ApplyOptions options, TimeProvider time) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly ConfigDirectorySwap _swap = new(options);
+    private readonly ConfigFileInstaller _files = new(options);
 
     public async Task<ApplyReport> ApplyAsync(RenderedConfiguration rendered, CancellationToken cancellationToken)
     {
@@ -19,13 +19,12 @@ public sealed class ConfigApplier(IAsteriskManager asterisk, ApplyOptions option
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var changed = await _swap.ChangedFilesAsync(rendered, cancellationToken).ConfigureAwait(false);
+            var changed = await _files.ChangedFilesAsync(rendered, cancellationToken).ConfigureAwait(false);
             if (changed.Count == 0) return new ApplyReport { Success = true };
 
             try
             {
-                var staging = await _swap.StageAsync(rendered, cancellationToken).ConfigureAwait(false);
-                _swap.SwapIn(staging);
+                await _files.SwapInAsync(rendered, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -37,7 +36,7 @@ public sealed class ConfigApplier(IAsteriskManager asterisk, ApplyOptions option
             if (results.All(r => r.Ok)) return new ApplyReport { Success = true, ChangedFiles = changed, Modules = results };
 
             var failed = results.Where(r => !r.Ok).Select(r => r.Module).ToList();
-            _swap.Restore();
+            _files.RestorePrevious();
             // Modules that did reload have read the new files: reload them again so they read the restored ones.
             await ReloadAllAsync(results.Where(r => r.Status == ModuleReloadStatus.Reloaded).Select(r => r.Module).ToList(), cancellationToken).ConfigureAwait(false);
             return new ApplyReport

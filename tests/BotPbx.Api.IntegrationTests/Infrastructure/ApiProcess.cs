@@ -9,9 +9,12 @@ public static class ApiProcess
     public sealed record Result(int ExitCode, string Output);
 
     /// <summary>Runs until the process exits (bounded); for start-ups that are expected to fail.</summary>
-    public static async Task<Result> RunUntilExitAsync(IDictionary<string, string> environment, TimeSpan limit)
+    /// <param name="arguments">Command-line arguments after the dll, e.g. a one-shot command such as render-asterisk-config.</param>
+    public static async Task<Result> RunUntilExitAsync(IDictionary<string, string> environment, TimeSpan limit, params string[] arguments)
     {
-        using var process = Process.Start(StartInfo(environment, FreePort()))!;
+        var startInfo = StartInfo(environment, FreePort());
+        foreach (var argument in arguments) startInfo.ArgumentList.Add(argument);
+        using var process = Process.Start(startInfo)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(limit);

@@ -28,8 +28,7 @@ public sealed partial class ConfigApplyService(
         var manager = asterisk.Manager ?? throw new InvalidOperationException("AMI is not configured (AMI_USER, AMI_SECRET).");
         return await store.InLockAsync(async (connection, transaction) =>
         {
-            var config = await store.LoadAsync(connection, transaction, cancellationToken);
-            var rendered = ConfigRenderer.Render(config, RenderOptions());
+            var rendered = await RenderSavedAsync(connection, transaction, cancellationToken);
             using var applier = new ConfigApplier(manager, new ApplyOptions { ConfigDirectory = ConfigDirectory }, time);
             var report = await applier.ApplyAsync(rendered, cancellationToken);
             await PbxStore.RecordApplyAsync(connection, transaction, report.Success, PbxJson.Serialize(report), cancellationToken);
@@ -37,6 +36,32 @@ public sealed partial class ConfigApplyService(
             else LogFailed(logger, report.Error);
             return report;
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Renders the saved configuration and installs the files exactly as an apply does, but reloads nothing and
+    /// needs no AMI: the installer runs this before Asterisk knows BotPBX's AMI user (that user is in these files).
+    /// Nothing is recorded as applied; Asterisk reads the files on its next reload.
+    /// </summary>
+    /// <returns>Every file of the generation (in <see cref="ConfigDirectory"/>) and the ones that changed.</returns>
+    /// <exception cref="PbxValidationException">The saved data or the server's AMI/ARI credentials do not validate.</exception>
+    /// <exception cref="IOException">The files could not be installed; the live directory is unchanged.</exception>
+    /// <exception cref="UnauthorizedAccessException">Same as above.</exception>
+    public async Task<(IReadOnlyList<string> Files, IReadOnlyList<string> Changed)> RenderToDiskAsync(CancellationToken cancellationToken)
+    {
+        return await store.InLockAsync(async (connection, transaction) =>
+        {
+            var rendered = await RenderSavedAsync(connection, transaction, cancellationToken);
+            var changed = await new ConfigFileInstaller(new ApplyOptions { ConfigDirectory = ConfigDirectory }).InstallAsync(rendered, cancellationToken);
+            return ((IReadOnlyList<string>)[.. rendered.Files.Keys], changed);
+        }, cancellationToken);
+    }
+
+    private async Task<RenderedConfiguration> RenderSavedAsync(Npgsql.NpgsqlConnection connection, Npgsql.NpgsqlTransaction transaction,
+        CancellationToken cancellationToken)
+    {
+        var config = await store.LoadAsync(connection, transaction, cancellationToken);
+        return ConfigRenderer.Render(config, RenderOptions());
     }
 
     /// <summary>Paths and the credentials BotPBX itself logs in with (rendered into manager.conf and ari.conf).</summary>
