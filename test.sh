@@ -54,6 +54,20 @@ for project in tests/*Tests/*.csproj; do
   count "$name" "${p:-0}" "${f:-0}" "${s:-0}"
 done
 
+# ---- installer -----------------------------------------------------------------------------------------------
+for script in tests/installer/*.test.sh; do
+  [ -f "$script" ] || continue
+  name=installer-$(basename "$script" .test.sh)
+  log "$name"
+  out="$RESULTS/$name.log"
+  bash "$script" 2>&1 | tee "$out"
+  code=${PIPESTATUS[0]}
+  p=$(sed -nE 's/^([0-9]+) passed, [0-9]+ failed.*/\1/p' "$out" | tail -1)
+  f=$(sed -nE 's/^[0-9]+ passed, ([0-9]+) failed.*/\1/p' "$out" | tail -1)
+  [ "$code" -ne 0 ] && [ "${f:-0}" -eq 0 ] && f=1
+  count "$name" "${p:-0}" "${f:-0}"
+done
+
 # ---- frontend ------------------------------------------------------------------------------------------------
 if [ -f frontend/package.json ]; then
   log "frontend: install, type-check, unit tests, build"
