@@ -44,5 +44,6 @@ public static class ConfigRenderer
         var encoding = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         foreach (var (name, text) in rendered.Files)
             await File.WriteAllTextAsync(Path.Combine(directory, name), text, encoding, cancellationToken).ConfigureAwait(false);
+        ConfigFilePermissions.Restrict(directory, rendered.Files.Select(file => Path.Combine(directory, file.Key)));
     }
 }
