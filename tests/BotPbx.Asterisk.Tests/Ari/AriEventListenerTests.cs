@@ -266,4 +266,19 @@ public sealed class AriEventListenerTests : IAsyncLifetime
         Assert.Equal("/ari/events?app=bot%20pbx%26subscribeAll%3Dtrue&subscribeAll=true", upgrade.Target);
         Assert.Equal("bot pbx&subscribeAll=true", upgrade.QueryValue("app"));
     }
+
+    [Fact]
+    public async Task Stopping_while_disposing_and_stopping_after_disposal_are_both_harmless()
+    {
+        await using var ari = new AriClient(AriTestKit.Options(server));
+        var ct = AriTestKit.Guard();
+        ari.Events.Start();
+        await server.WaitForPeerAsync(0, ct);
+
+        // A host tearing down may stop a hosted service while its container disposes the same client.
+        await Task.WhenAll(ari.Events.StopAsync(ct), ari.Events.DisposeAsync().AsTask(), ari.Events.StopAsync(ct));
+        await ari.Events.StopAsync(ct);
+
+        Assert.Equal(AriConnectionState.Stopped, ari.Events.State);
+    }
 }

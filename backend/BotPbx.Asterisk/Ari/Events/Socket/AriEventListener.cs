@@ -18,6 +18,7 @@ public sealed class AriEventListener : IAsyncDisposable
     private AriConnectionState state = AriConnectionState.Stopped;
     private long connections;
     private volatile bool stopRequested;
+    private Task? stopTask;
     private Exception? lastError;
 
     internal AriEventListener(AriOptions options, Func<CancellationToken, Task> onConnected)
@@ -63,8 +64,44 @@ public sealed class AriEventListener : IAsyncDisposable
         }
     }
 
-    /// <summary>Closes the socket with 1000 (Asterisk echoes it), ends the loop and completes <see cref="Reader"/>.</summary>
+    /// <summary>Closes the socket with 1000 (Asterisk echoes it), ends the loop and completes <see cref="Reader"/>.
+    /// Callers that stop at the same time (a host stopping while it disposes) share one stop.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        TaskCompletionSource? mine = null;
+        Task shared;
+        lock (gate)
+        {
+            if (stopTask is null)
+            {
+                mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                stopTask = mine.Task;
+            }
+            shared = stopTask;
+        }
+        if (mine is null)
+        {
+            await shared.ConfigureAwait(false);
+            return;
+        }
+        try
+        {
+            await StopCoreAsync(cancellationToken).ConfigureAwait(false);
+            mine.SetResult();
+        }
+        catch (OperationCanceledException e)
+        {
+            mine.SetCanceled(e.CancellationToken);
+            throw;
+        }
+        catch (Exception e)
+        {
+            mine.SetException(e);
+            throw;
+        }
+    }
+
+    private async Task StopCoreAsync(CancellationToken cancellationToken)
     {
         Task? running;
         AriEventSocket? socket;
@@ -181,8 +218,15 @@ public sealed class AriEventListener : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!stopping.IsCancellationRequested)
+        try
+        {
             await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The shared stop was started with a token that has since fired; the loop is ended below either way.
+            await stopping.CancelAsync().ConfigureAwait(false);
+        }
         stopping.Dispose();
     }
 }
