@@ -3,8 +3,7 @@ import type { FieldErrors } from '../../api/errors';
 import { ROLES, type CreatedUser, type Role, type User } from '../../api/types';
 import { roleDescriptions, roleLabels } from '../../auth/roles';
 import { Alert } from '../../components/Alert';
-import { Button } from '../../components/Button';
-import { Drawer } from '../../components/Drawer';
+import { FormDrawer } from '../../components/FormDrawer';
 import { CheckboxField, FormStack, SelectField, TextField } from '../../components/form/Field';
 import { clearFieldError, errorsFor, fieldErrorsOf, formBanner } from '../../components/form/formErrors';
 import { useCreateUser, useUpdateUser } from './api';
@@ -94,22 +93,14 @@ export function UserFormDrawer({
   const banner = formBanner(failure, fields);
 
   return (
-    <Drawer
+    <FormDrawer
       open={mode !== null}
       title={editing ? 'Edit user' : 'Add user'}
       description={editing ? mode.user.email : 'They sign in with their email address and password.'}
-      onClose={busy ? () => undefined : onClose}
+      busy={busy}
+      submitLabel={editing ? 'Save changes' : 'Create user'}
+      onClose={onClose}
       onSubmit={submit}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" busy={busy}>
-            {editing ? 'Save changes' : 'Create user'}
-          </Button>
-        </>
-      }
     >
       <FormStack>
         {banner && <Alert tone="error">{banner}</Alert>}
@@ -153,6 +144,6 @@ export function UserFormDrawer({
           />
         )}
       </FormStack>
-    </Drawer>
+    </FormDrawer>
   );
 }

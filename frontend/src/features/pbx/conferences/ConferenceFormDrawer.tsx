@@ -1,6 +1,5 @@
 import { Alert } from '../../../components/Alert';
-import { Button } from '../../../components/Button';
-import { Drawer } from '../../../components/Drawer';
+import { FormDrawer } from '../../../components/FormDrawer';
 import { CheckboxField, FormStack, SelectField, TextField } from '../../../components/form/Field';
 import { useMohClassNames } from '../musicOnHold/api';
 import type { FormProps } from '../shared/CrudPage';
@@ -61,22 +60,14 @@ export function ConferenceFormDrawer({ mode, onClose, onSaved }: FormProps<Confe
   const banner = bannerFor(failure, shown);
 
   return (
-    <Drawer
+    <FormDrawer
       open={mode !== null}
       title={editing ? 'Edit conference room' : 'Add conference room'}
       description="A number several people dial to talk together."
-      onClose={busy ? () => undefined : onClose}
+      busy={busy}
+      submitLabel={editing ? 'Save changes' : 'Create room'}
+      onClose={onClose}
       onSubmit={() => void submit()}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" busy={busy}>
-            {editing ? 'Save changes' : 'Create room'}
-          </Button>
-        </>
-      }
     >
       <FormStack>
         {banner && <Alert tone="error">{banner}</Alert>}
@@ -141,6 +132,6 @@ export function ConferenceFormDrawer({ mode, onClose, onSaved }: FormProps<Confe
         />
         <CheckboxField label="Record the conference" checked={form.record} onChange={set('record')} />
       </FormStack>
-    </Drawer>
+    </FormDrawer>
   );
 }

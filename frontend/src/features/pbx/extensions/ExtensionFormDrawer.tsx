@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Alert } from '../../../components/Alert';
-import { Button } from '../../../components/Button';
-import { Drawer } from '../../../components/Drawer';
+import { FormDrawer } from '../../../components/FormDrawer';
 import { CheckboxField, FormStack, SelectField, TextField } from '../../../components/form/Field';
 import type { FormProps } from '../shared/CrudPage';
 import { bannerFor, errorsFor } from '../shared/fieldErrors';
@@ -85,7 +84,7 @@ export function ExtensionFormDrawer({ mode, onClose, onSaved }: FormProps<Extens
 
   return (
     <>
-      <Drawer
+      <FormDrawer
         open={mode !== null}
         title={editing ? 'Edit extension' : 'Add extension'}
         description={
@@ -93,18 +92,10 @@ export function ExtensionFormDrawer({ mode, onClose, onSaved }: FormProps<Extens
             ? extensionLabel(mode.item)
             : 'A phone number inside your company, for a desk phone, softphone or browser.'
         }
-        onClose={busy ? () => undefined : onClose}
+        busy={busy}
+        submitLabel={editing ? 'Save changes' : 'Create extension'}
+        onClose={onClose}
         onSubmit={() => void submit()}
-        footer={
-          <>
-            <Button onClick={onClose} disabled={busy}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="primary" busy={busy}>
-              {editing ? 'Save changes' : 'Create extension'}
-            </Button>
-          </>
-        }
       >
         <FormStack>
           {banner && <Alert tone="error">{banner}</Alert>}
@@ -217,7 +208,7 @@ export function ExtensionFormDrawer({ mode, onClose, onSaved }: FormProps<Extens
 
           <VoicemailAndForwarding form={form} setForm={setForm} errors={errors} setErrors={setErrors} />
         </FormStack>
-      </Drawer>
+      </FormDrawer>
       <SecretDialog
         open={created !== null}
         title="Extension created"

@@ -1,6 +1,5 @@
 import { Alert } from '../../../components/Alert';
-import { Button } from '../../../components/Button';
-import { Drawer } from '../../../components/Drawer';
+import { FormDrawer } from '../../../components/FormDrawer';
 import { FormStack, SelectField, TextField } from '../../../components/form/Field';
 import type { FormProps } from '../shared/CrudPage';
 import { bannerFor, errorsFor } from '../shared/fieldErrors';
@@ -39,22 +38,15 @@ export function MohClassFormDrawer({ mode, onClose, onSaved }: FormProps<MohClas
   const banner = bannerFor(failure, ['name', 'sort']);
 
   return (
-    <Drawer
+    <FormDrawer
       open={mode !== null}
       title={editing ? 'Edit music on hold' : 'Add music on hold'}
       description="A playlist callers hear while they wait or are on hold."
-      onClose={busy ? () => undefined : onClose}
+      busy={busy}
+      submitLabel={editing ? 'Save changes' : 'Create class'}
+      cancelLabel={editing ? 'Close' : 'Cancel'}
+      onClose={onClose}
       onSubmit={() => void submit()}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            {editing ? 'Close' : 'Cancel'}
-          </Button>
-          <Button type="submit" variant="primary" busy={busy}>
-            {editing ? 'Save changes' : 'Create class'}
-          </Button>
-        </>
-      }
     >
       <FormStack>
         {banner && <Alert tone="error">{banner}</Alert>}
@@ -82,6 +74,6 @@ export function MohClassFormDrawer({ mode, onClose, onSaved }: FormProps<MohClas
           <p>After creating the class, open it again to upload audio files.</p>
         )}
       </FormStack>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,8 +1,7 @@
 import { Alert } from '../../../components/Alert';
-import { Button } from '../../../components/Button';
 import { DestinationPicker } from '../../../components/DestinationPicker';
 import { toRequest } from '../../../components/DestinationPicker.value';
-import { Drawer } from '../../../components/Drawer';
+import { FormDrawer } from '../../../components/FormDrawer';
 import { CheckboxField, FormStack, SelectField, TextField } from '../../../components/form/Field';
 import { extensionsApi } from '../extensions/api';
 import { useMohClassNames } from '../musicOnHold/api';
@@ -70,22 +69,14 @@ export function QueueFormDrawer({ mode, onClose, onSaved }: FormProps<CallQueue>
   const banner = bannerFor(failure, shown);
 
   return (
-    <Drawer
+    <FormDrawer
       open={mode !== null}
       title={editing ? 'Edit queue' : 'Add queue'}
       description="Callers wait in line, hearing music, until an agent is free."
-      onClose={busy ? () => undefined : onClose}
+      busy={busy}
+      submitLabel={editing ? 'Save changes' : 'Create queue'}
+      onClose={onClose}
       onSubmit={() => void submit()}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" busy={busy}>
-            {editing ? 'Save changes' : 'Create queue'}
-          </Button>
-        </>
-      }
     >
       <FormStack>
         {banner && <Alert tone="error">{banner}</Alert>}
@@ -233,6 +224,6 @@ export function QueueFormDrawer({ mode, onClose, onSaved }: FormProps<CallQueue>
           />
         </FormSection>
       </FormStack>
-    </Drawer>
+    </FormDrawer>
   );
 }

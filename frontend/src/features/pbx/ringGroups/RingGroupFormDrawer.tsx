@@ -1,8 +1,7 @@
 import { Alert } from '../../../components/Alert';
-import { Button } from '../../../components/Button';
 import { DestinationPicker } from '../../../components/DestinationPicker';
 import { toRequest } from '../../../components/DestinationPicker.value';
-import { Drawer } from '../../../components/Drawer';
+import { FormDrawer } from '../../../components/FormDrawer';
 import { FormStack, SelectField, TextField } from '../../../components/form/Field';
 import { extensionLabel, extensionsApi } from '../extensions/api';
 import type { FormProps } from '../shared/CrudPage';
@@ -76,22 +75,14 @@ export function RingGroupFormDrawer({ mode, onClose, onSaved }: FormProps<RingGr
   const banner = bannerFor(failure, shown);
 
   return (
-    <Drawer
+    <FormDrawer
       open={mode !== null}
       title={editing ? 'Edit ring group' : 'Add ring group'}
       description="Several phones that ring for one number."
-      onClose={busy ? () => undefined : onClose}
+      busy={busy}
+      submitLabel={editing ? 'Save changes' : 'Create ring group'}
+      onClose={onClose}
       onSubmit={() => void submit()}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" busy={busy}>
-            {editing ? 'Save changes' : 'Create ring group'}
-          </Button>
-        </>
-      }
     >
       <FormStack>
         {banner && <Alert tone="error">{banner}</Alert>}
@@ -193,6 +184,6 @@ export function RingGroupFormDrawer({ mode, onClose, onSaved }: FormProps<RingGr
           path="noAnswerDestination"
         />
       </FormStack>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,8 +1,7 @@
 import { Alert } from '../../../components/Alert';
-import { Button } from '../../../components/Button';
 import { DestinationPicker } from '../../../components/DestinationPicker';
 import { toRequest } from '../../../components/DestinationPicker.value';
-import { Drawer } from '../../../components/Drawer';
+import { FormDrawer } from '../../../components/FormDrawer';
 import { FormStack, SelectField, TextField } from '../../../components/form/Field';
 import type { FormProps } from '../shared/CrudPage';
 import { bannerFor, clearErrorsUnder, errorsFor } from '../shared/fieldErrors';
@@ -56,22 +55,14 @@ export function InboundRouteFormDrawer({ mode, onClose, onSaved }: FormProps<Inb
   ];
 
   return (
-    <Drawer
+    <FormDrawer
       open={mode !== null}
       title={editing ? 'Edit inbound route' : 'Add inbound route'}
       description="Where calls to one of your phone numbers go."
-      onClose={busy ? () => undefined : onClose}
+      busy={busy}
+      submitLabel={editing ? 'Save changes' : 'Create route'}
+      onClose={onClose}
       onSubmit={() => void submit()}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" busy={busy}>
-            {editing ? 'Save changes' : 'Create route'}
-          </Button>
-        </>
-      }
     >
       <FormStack>
         {banner && <Alert tone="error">{banner}</Alert>}
@@ -118,6 +109,6 @@ export function InboundRouteFormDrawer({ mode, onClose, onSaved }: FormProps<Inb
           path="destination"
         />
       </FormStack>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,8 +1,7 @@
 import type { FieldErrors } from '../../../api/errors';
 import type { Id } from '../../../api/types';
 import { Alert } from '../../../components/Alert';
-import { Button } from '../../../components/Button';
-import { Drawer } from '../../../components/Drawer';
+import { FormDrawer } from '../../../components/FormDrawer';
 import { FormStack, SelectField, TextField } from '../../../components/form/Field';
 import { extensionLabel, extensionsApi } from '../extensions/api';
 import type { FormProps } from '../shared/CrudPage';
@@ -108,22 +107,14 @@ export function OutboundRouteFormDrawer({ mode, onClose, onSaved }: FormProps<Ou
   const unusedTrunks = trunkList.filter((t) => !form.trunkIds.includes(t.id));
 
   return (
-    <Drawer
+    <FormDrawer
       open={mode !== null}
       title={editing ? 'Edit outbound route' : 'Add outbound route'}
       description="Which numbers people may dial out, and which providers carry those calls."
-      onClose={busy ? () => undefined : onClose}
+      busy={busy}
+      submitLabel={editing ? 'Save changes' : 'Create route'}
+      onClose={onClose}
       onSubmit={() => void submit()}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" busy={busy}>
-            {editing ? 'Save changes' : 'Create route'}
-          </Button>
-        </>
-      }
     >
       <FormStack>
         {banner && <Alert tone="error">{banner}</Alert>}
@@ -281,6 +272,6 @@ export function OutboundRouteFormDrawer({ mode, onClose, onSaved }: FormProps<Ou
           )}
         </FormSection>
       </FormStack>
-    </Drawer>
+    </FormDrawer>
   );
 }

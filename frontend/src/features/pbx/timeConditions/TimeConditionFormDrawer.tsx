@@ -1,8 +1,7 @@
 import { Alert } from '../../../components/Alert';
-import { Button } from '../../../components/Button';
 import { DestinationPicker, type Destination } from '../../../components/DestinationPicker';
 import { toRequest } from '../../../components/DestinationPicker.value';
-import { Drawer } from '../../../components/Drawer';
+import { FormDrawer } from '../../../components/FormDrawer';
 import { FormStack, SelectField, TextField } from '../../../components/form/Field';
 import { timeZoneOptions } from '../../settings/timeZones';
 import type { FormProps } from '../shared/CrudPage';
@@ -66,22 +65,14 @@ export function TimeConditionFormDrawer({ mode, onClose, onSaved }: FormProps<Ti
   const banner = bannerFor(failure, shown);
 
   return (
-    <Drawer
+    <FormDrawer
       open={mode !== null}
       title={editing ? 'Edit time condition' : 'Add time condition'}
       description="Business hours: calls go one way while you are open and another way when you are closed."
-      onClose={busy ? () => undefined : onClose}
+      busy={busy}
+      submitLabel={editing ? 'Save changes' : 'Create time condition'}
+      onClose={onClose}
       onSubmit={() => void submit()}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" busy={busy}>
-            {editing ? 'Save changes' : 'Create time condition'}
-          </Button>
-        </>
-      }
     >
       <FormStack>
         {banner && <Alert tone="error">{banner}</Alert>}
@@ -136,6 +127,6 @@ export function TimeConditionFormDrawer({ mode, onClose, onSaved }: FormProps<Ti
           path="closed"
         />
       </FormStack>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,6 +1,5 @@
 import { Alert } from '../../../components/Alert';
-import { Button } from '../../../components/Button';
-import { Drawer } from '../../../components/Drawer';
+import { FormDrawer } from '../../../components/FormDrawer';
 import { CheckboxField, FormStack, SelectField, TextField } from '../../../components/form/Field';
 import type { FormProps } from '../shared/CrudPage';
 import { bannerFor, errorsFor } from '../shared/fieldErrors';
@@ -71,24 +70,16 @@ export function TrunkFormDrawer({ mode, onClose, onSaved }: FormProps<Trunk>) {
   const banner = bannerFor(failure, shown);
 
   return (
-    <Drawer
+    <FormDrawer
       open={mode !== null}
       title={editing ? 'Edit trunk' : 'Add trunk'}
       description={
         editing ? mode.item.name : 'A connection to your phone provider, for calls to and from outside numbers.'
       }
-      onClose={busy ? () => undefined : onClose}
+      busy={busy}
+      submitLabel={editing ? 'Save changes' : 'Create trunk'}
+      onClose={onClose}
       onSubmit={() => void submit()}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" busy={busy}>
-            {editing ? 'Save changes' : 'Create trunk'}
-          </Button>
-        </>
-      }
     >
       <FormStack>
         {banner && <Alert tone="error">{banner}</Alert>}
@@ -247,6 +238,6 @@ export function TrunkFormDrawer({ mode, onClose, onSaved }: FormProps<Trunk>) {
         </FormSection>
         <p className={styles.help}>After saving, apply the changes and use “Test” to see the registration.</p>
       </FormStack>
-    </Drawer>
+    </FormDrawer>
   );
 }
