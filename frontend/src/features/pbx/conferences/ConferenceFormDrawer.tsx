@@ -7,6 +7,7 @@ import { bannerFor, errorsFor } from '../shared/fieldErrors';
 import { FieldRow } from '../shared/FormSection';
 import { NumberField } from '../shared/NumberField';
 import { useEntityForm } from '../shared/useEntityForm';
+import { useSaveEntity } from '../shared/useSaveEntity';
 import { conferencesApi, type Conference, type ConferenceInput } from './api';
 
 const shown = ['number', 'name', 'pin', 'adminPin', 'maxMembers', 'mohClass'];
@@ -29,13 +30,11 @@ function initial(room?: Conference): ConferenceInput {
 }
 
 export function ConferenceFormDrawer({ mode, onClose, onSaved }: FormProps<Conference>) {
-  const create = conferencesApi.useCreate();
-  const update = conferencesApi.useUpdate();
+  const { busy, save } = useSaveEntity(conferencesApi);
   const mohClasses = useMohClassNames(mode !== null);
   const { form, set, errors, failure, run } = useEntityForm<ConferenceInput>(mode, () =>
     initial(mode?.kind === 'edit' ? mode.item : undefined),
   );
-  const busy = create.isPending || update.isPending;
   const editing = mode?.kind === 'edit';
 
   const submit = () =>
@@ -48,13 +47,8 @@ export function ConferenceFormDrawer({ mode, onClose, onSaved }: FormProps<Confe
         pin: form.pin.trim(),
         adminPin: form.adminPin.trim(),
       };
-      if (mode.kind === 'create') {
-        const saved = await create.mutateAsync(input);
-        onSaved(`Conference ${saved.number} ${saved.name} was created.`);
-      } else {
-        const saved = await update.mutateAsync({ id: mode.item.id, input });
-        onSaved(`Conference ${saved.number} ${saved.name} was saved.`);
-      }
+      const { saved, created } = await save(mode, input);
+      onSaved(`Conference ${saved.number} ${saved.name} was ${created ? 'created' : 'saved'}.`);
     });
 
   const banner = bannerFor(failure, shown);

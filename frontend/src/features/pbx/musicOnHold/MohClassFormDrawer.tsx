@@ -5,6 +5,7 @@ import type { FormProps } from '../shared/CrudPage';
 import { bannerFor, errorsFor } from '../shared/fieldErrors';
 import { FormSection } from '../shared/FormSection';
 import { useEntityForm } from '../shared/useEntityForm';
+import { useSaveEntity } from '../shared/useSaveEntity';
 import { mohClassesApi, type MohClass, type MohClassInput, type MohSort } from './api';
 import { MohFiles } from './MohFiles';
 
@@ -14,25 +15,22 @@ const sorts: { value: MohSort; label: string }[] = [
 ];
 
 export function MohClassFormDrawer({ mode, onClose, onSaved }: FormProps<MohClass>) {
-  const create = mohClassesApi.useCreate();
-  const update = mohClassesApi.useUpdate();
+  const { busy, save } = useSaveEntity(mohClassesApi);
   const { form, set, errors, failure, run } = useEntityForm<MohClassInput>(mode, () =>
     mode?.kind === 'edit' ? { name: mode.item.name, sort: mode.item.sort } : { name: '', sort: 'random' },
   );
-  const busy = create.isPending || update.isPending;
   const editing = mode?.kind === 'edit';
 
   const submit = () =>
     run(async () => {
       if (!mode) return;
       const input = { ...form, name: form.name.trim() };
-      if (mode.kind === 'create') {
-        const saved = await create.mutateAsync(input);
-        onSaved(`Music class ${saved.name} was created. Edit it to upload audio.`);
-      } else {
-        const saved = await update.mutateAsync({ id: mode.item.id, input });
-        onSaved(`Music class ${saved.name} was saved.`);
-      }
+      const { saved, created } = await save(mode, input);
+      onSaved(
+        created
+          ? `Music class ${saved.name} was created. Edit it to upload audio.`
+          : `Music class ${saved.name} was saved.`,
+      );
     });
 
   const banner = bannerFor(failure, ['name', 'sort']);

@@ -10,6 +10,7 @@ import { bannerFor, clearErrorsUnder, errorsFor } from '../shared/fieldErrors';
 import { FieldRow, FormSection } from '../shared/FormSection';
 import { NumberField } from '../shared/NumberField';
 import { useEntityForm } from '../shared/useEntityForm';
+import { useSaveEntity } from '../shared/useSaveEntity';
 import { newQueue, queueStrategies, queuesApi, type CallQueue, type CallQueueInput, type QueueStrategy } from './api';
 import { QueueMembersEditor } from './QueueMembersEditor';
 
@@ -34,8 +35,7 @@ const shown = [
 ];
 
 export function QueueFormDrawer({ mode, onClose, onSaved }: FormProps<CallQueue>) {
-  const create = queuesApi.useCreate();
-  const update = queuesApi.useUpdate();
+  const { busy, save } = useSaveEntity(queuesApi);
   const extensions = extensionsApi.useAll(mode !== null);
   const mohClasses = useMohClassNames(mode !== null);
   const { form, setForm, set, errors, setErrors, failure, run } = useEntityForm<CallQueueInput>(mode, () => {
@@ -43,7 +43,6 @@ export function QueueFormDrawer({ mode, onClose, onSaved }: FormProps<CallQueue>
     const { id: _id, ...rest } = mode.item;
     return { ...newQueue(), ...rest };
   });
-  const busy = create.isPending || update.isPending;
   const editing = mode?.kind === 'edit';
   const strategy = queueStrategies.find((s) => s.value === form.strategy);
 
@@ -57,13 +56,8 @@ export function QueueFormDrawer({ mode, onClose, onSaved }: FormProps<CallQueue>
         periodicAnnounce: form.periodicAnnounce.trim(),
         timeoutDestination: toRequest(form.timeoutDestination),
       };
-      if (mode.kind === 'create') {
-        const saved = await create.mutateAsync(input);
-        onSaved(`Queue ${saved.number} ${saved.name} was created.`);
-      } else {
-        const saved = await update.mutateAsync({ id: mode.item.id, input });
-        onSaved(`Queue ${saved.number} ${saved.name} was saved.`);
-      }
+      const { saved, created } = await save(mode, input);
+      onSaved(`Queue ${saved.number} ${saved.name} was ${created ? 'created' : 'saved'}.`);
     });
 
   const banner = bannerFor(failure, shown);

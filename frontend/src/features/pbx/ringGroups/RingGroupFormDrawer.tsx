@@ -12,6 +12,7 @@ import { orderAfterMove, orderAfterRemove, reindexErrors } from '../shared/order
 import { OrderedListEditor } from '../shared/OrderedListEditor';
 import styles from '../shared/pbx.module.css';
 import { useEntityForm } from '../shared/useEntityForm';
+import { useSaveEntity } from '../shared/useSaveEntity';
 import { ringGroupsApi, ringStrategies, type RingGroup, type RingGroupInput, type RingStrategy } from './api';
 
 const shown = [
@@ -42,13 +43,11 @@ function initial(group?: RingGroup): RingGroupInput {
 }
 
 export function RingGroupFormDrawer({ mode, onClose, onSaved }: FormProps<RingGroup>) {
-  const create = ringGroupsApi.useCreate();
-  const update = ringGroupsApi.useUpdate();
+  const { busy, save } = useSaveEntity(ringGroupsApi);
   const extensions = extensionsApi.useAll(mode !== null);
   const { form, setForm, set, errors, setErrors, failure, run } = useEntityForm<RingGroupInput>(mode, () =>
     initial(mode?.kind === 'edit' ? mode.item : undefined),
   );
-  const busy = create.isPending || update.isPending;
   const editing = mode?.kind === 'edit';
   const all = extensions.data?.items ?? [];
   const free = all.filter((e) => !form.memberExtensionIds.includes(e.id));
@@ -63,13 +62,8 @@ export function RingGroupFormDrawer({ mode, onClose, onSaved }: FormProps<RingGr
         name: form.name.trim(),
         noAnswerDestination: toRequest(form.noAnswerDestination),
       };
-      if (mode.kind === 'create') {
-        const saved = await create.mutateAsync(input);
-        onSaved(`Ring group ${saved.number} ${saved.name} was created.`);
-      } else {
-        const saved = await update.mutateAsync({ id: mode.item.id, input });
-        onSaved(`Ring group ${saved.number} ${saved.name} was saved.`);
-      }
+      const { saved, created } = await save(mode, input);
+      onSaved(`Ring group ${saved.number} ${saved.name} was ${created ? 'created' : 'saved'}.`);
     });
 
   const banner = bannerFor(failure, shown);

@@ -6,6 +6,7 @@ import { FormStack, SelectField, TextField } from '../../../components/form/Fiel
 import type { FormProps } from '../shared/CrudPage';
 import { bannerFor, clearErrorsUnder, errorsFor } from '../shared/fieldErrors';
 import { useEntityForm } from '../shared/useEntityForm';
+import { useSaveEntity } from '../shared/useSaveEntity';
 import { trunksApi } from '../trunks/api';
 import { inboundRoutesApi, type InboundRoute, type InboundRouteInput } from './api';
 
@@ -20,13 +21,11 @@ function initial(route?: InboundRoute): InboundRouteInput {
 }
 
 export function InboundRouteFormDrawer({ mode, onClose, onSaved }: FormProps<InboundRoute>) {
-  const create = inboundRoutesApi.useCreate();
-  const update = inboundRoutesApi.useUpdate();
+  const { busy, save } = useSaveEntity(inboundRoutesApi);
   const trunks = trunksApi.useAll(mode !== null);
   const { form, setForm, set, errors, setErrors, failure, run } = useEntityForm<InboundRouteInput>(mode, () =>
     initial(mode?.kind === 'edit' ? mode.item : undefined),
   );
-  const busy = create.isPending || update.isPending;
   const editing = mode?.kind === 'edit';
 
   const submit = () =>
@@ -39,13 +38,8 @@ export function InboundRouteFormDrawer({ mode, onClose, onSaved }: FormProps<Inb
         callerIdPattern: form.callerIdPattern.trim(),
         destination: toRequest(form.destination),
       };
-      if (mode.kind === 'create') {
-        const saved = await create.mutateAsync(input);
-        onSaved(`Inbound route ${saved.name || saved.did} was created.`);
-      } else {
-        const saved = await update.mutateAsync({ id: mode.item.id, input });
-        onSaved(`Inbound route ${saved.name || saved.did} was saved.`);
-      }
+      const { saved, created } = await save(mode, input);
+      onSaved(`Inbound route ${saved.name || saved.did} was ${created ? 'created' : 'saved'}.`);
     });
 
   const banner = bannerFor(failure, shown);

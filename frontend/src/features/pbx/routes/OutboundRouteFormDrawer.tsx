@@ -12,6 +12,7 @@ import { orderAfterMove, orderAfterRemove, reindexErrors, replaceAt } from '../s
 import { OrderedListEditor } from '../shared/OrderedListEditor';
 import styles from '../shared/pbx.module.css';
 import { useEntityForm } from '../shared/useEntityForm';
+import { useSaveEntity } from '../shared/useSaveEntity';
 import { trunksApi } from '../trunks/api';
 import { outboundRoutesApi, type OutboundRoute, type OutboundRouteInput } from './api';
 import { patternExamples } from './dialPatterns';
@@ -67,8 +68,7 @@ function followRows(
 }
 
 export function OutboundRouteFormDrawer({ mode, onClose, onSaved }: FormProps<OutboundRoute>) {
-  const create = outboundRoutesApi.useCreate();
-  const update = outboundRoutesApi.useUpdate();
+  const { busy, save } = useSaveEntity(outboundRoutesApi);
   const all = outboundRoutesApi.useAll(mode !== null);
   const trunks = trunksApi.useAll(mode !== null);
   const extensions = extensionsApi.useAll(mode !== null);
@@ -76,7 +76,6 @@ export function OutboundRouteFormDrawer({ mode, onClose, onSaved }: FormProps<Ou
   const { form, setForm, set, errors, setErrors, failure, run } = useEntityForm<OutboundRouteInput>(mode, () =>
     initial(mode?.kind === 'edit' ? mode.item : undefined, nextPosition),
   );
-  const busy = create.isPending || update.isPending;
   const editing = mode?.kind === 'edit';
   const trunkList = trunks.data?.items ?? [];
   const trunkName = (id: Id) => trunkList.find((t) => t.id === id)?.name ?? `Trunk #${id}`;
@@ -94,13 +93,8 @@ export function OutboundRouteFormDrawer({ mode, onClose, onSaved }: FormProps<Ou
         callerIdOverride: form.callerIdOverride.trim(),
         emergencyNumbers: form.emergencyNumbers.map((p) => p.trim()).filter((p) => p !== ''),
       };
-      if (mode.kind === 'create') {
-        const saved = await create.mutateAsync(input);
-        onSaved(`Outbound route ${saved.name} was created.`);
-      } else {
-        const saved = await update.mutateAsync({ id: mode.item.id, input });
-        onSaved(`Outbound route ${saved.name} was saved.`);
-      }
+      const { saved, created } = await save(mode, input);
+      onSaved(`Outbound route ${saved.name} was ${created ? 'created' : 'saved'}.`);
     });
 
   const banner = bannerFor(failure, shown);

@@ -8,6 +8,7 @@ import type { FormProps } from '../shared/CrudPage';
 import { bannerFor, clearErrorsUnder, errorsFor } from '../shared/fieldErrors';
 import { FormSection } from '../shared/FormSection';
 import { useEntityForm } from '../shared/useEntityForm';
+import { useSaveEntity } from '../shared/useSaveEntity';
 import { timeConditionsApi, type TimeCondition, type TimeConditionInput } from './api';
 import { browserTimeZone, newTimeCondition } from './schedule';
 import { HolidaysEditor, WeeklyRangesEditor } from './ScheduleEditors';
@@ -28,14 +29,12 @@ const shown = [
 ];
 
 export function TimeConditionFormDrawer({ mode, onClose, onSaved }: FormProps<TimeCondition>) {
-  const create = timeConditionsApi.useCreate();
-  const update = timeConditionsApi.useUpdate();
+  const { busy, save } = useSaveEntity(timeConditionsApi);
   const { form, setForm, set, errors, setErrors, failure, run } = useEntityForm<TimeConditionInput>(mode, () => {
     if (mode?.kind !== 'edit') return newTimeCondition(browserTimeZone());
     const { id: _id, ...rest } = mode.item;
     return rest;
   });
-  const busy = create.isPending || update.isPending;
   const editing = mode?.kind === 'edit';
 
   const setDestination = (key: 'open' | 'closed') => (value: Destination) => {
@@ -53,13 +52,8 @@ export function TimeConditionFormDrawer({ mode, onClose, onSaved }: FormProps<Ti
         open: toRequest(form.open),
         closed: toRequest(form.closed),
       };
-      if (mode.kind === 'create') {
-        const saved = await create.mutateAsync(input);
-        onSaved(`Time condition ${saved.name} was created.`);
-      } else {
-        const saved = await update.mutateAsync({ id: mode.item.id, input });
-        onSaved(`Time condition ${saved.name} was saved.`);
-      }
+      const { saved, created } = await save(mode, input);
+      onSaved(`Time condition ${saved.name} was ${created ? 'created' : 'saved'}.`);
     });
 
   const banner = bannerFor(failure, shown);

@@ -6,6 +6,7 @@ import { bannerFor, errorsFor } from '../shared/fieldErrors';
 import { FieldRow, FormSection } from '../shared/FormSection';
 import { NumberField } from '../shared/NumberField';
 import { useEntityForm } from '../shared/useEntityForm';
+import { useSaveEntity } from '../shared/useSaveEntity';
 import { trunksApi, useTrunkPresets, type DtmfMode, type SipTransport, type Trunk, type TrunkInput } from './api';
 import { CodecOrderEditor } from './CodecOrderEditor';
 import { applyPreset, emptyTrunk, toTrunkRequest, trunkToInput } from './trunkForm';
@@ -44,13 +45,11 @@ const shown = [
 ];
 
 export function TrunkFormDrawer({ mode, onClose, onSaved }: FormProps<Trunk>) {
-  const create = trunksApi.useCreate();
-  const update = trunksApi.useUpdate();
+  const { busy, save } = useSaveEntity(trunksApi);
   const presets = useTrunkPresets();
   const { form, setForm, set, errors, failure, run } = useEntityForm<TrunkInput>(mode, () =>
     mode?.kind === 'edit' ? trunkToInput(mode.item) : emptyTrunk(),
   );
-  const busy = create.isPending || update.isPending;
   const editing = mode?.kind === 'edit';
   const preset = presets.data?.find((p) => p.id === form.provider);
 
@@ -58,13 +57,8 @@ export function TrunkFormDrawer({ mode, onClose, onSaved }: FormProps<Trunk>) {
     run(async () => {
       if (!mode) return;
       const input = toTrunkRequest(form);
-      if (mode.kind === 'create') {
-        const saved = await create.mutateAsync(input);
-        onSaved(`Trunk ${saved.name} was created.`);
-      } else {
-        const saved = await update.mutateAsync({ id: mode.item.id, input });
-        onSaved(`Trunk ${saved.name} was saved.`);
-      }
+      const { saved, created } = await save(mode, input);
+      onSaved(`Trunk ${saved.name} was ${created ? 'created' : 'saved'}.`);
     });
 
   const banner = bannerFor(failure, shown);
