@@ -39,17 +39,7 @@ public sealed class FastAgiServer : IProtocolServer
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (_listener is not null) throw new InvalidOperationException("The server is already started.");
-        var listener = new Socket(_options.BindAddress.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        try
-        {
-            listener.Bind(new IPEndPoint(_options.BindAddress, _options.Port));
-            listener.Listen(512);
-        }
-        catch
-        {
-            listener.Dispose();
-            throw;
-        }
+        var listener = ListeningSocket.Open(_options.BindAddress, _options.Port);
         _listener = listener;
         _accepting = AcceptLoopAsync(listener);
         Log(_options, FastAgiLogLevel.Information, $"FastAGI listening on {listener.LocalEndPoint}.", null);
