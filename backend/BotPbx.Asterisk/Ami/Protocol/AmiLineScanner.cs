@@ -77,11 +77,16 @@ internal static class AmiLineScanner
 
         public void LineFeed(ReadOnlySpan<byte> body, int position)
         {
-            if (!_keyFound) ThrowNoKey(body, _lineStart, position);
+            // A real Asterisk 22 ends some lines with a bare LF right before the blank line that ends the message
+            // ("Message: No Contacts found\n\r\n\r\n", shared ASTERISK.md): the empty line that leaves is skipped.
+            if (!_keyFound && !IsBlank(body, _lineStart, position)) ThrowNoKey(body, _lineStart, position);
             _lineStart = position + 1;
             _keyFound = false;
         }
     }
+
+    private static bool IsBlank(ReadOnlySpan<byte> body, int lineStart, int lineEnd) =>
+        body[lineStart..Math.Min(lineEnd, body.Length)].TrimEnd((byte)'\r').IsEmpty;
 
     private static void ThrowNoKey(ReadOnlySpan<byte> body, int lineStart, int lineEnd)
     {

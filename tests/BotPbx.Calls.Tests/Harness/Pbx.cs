@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+
+namespace BotPbx.Calls.Tests.Harness;
+
+/// <summary>What a test creates through the REST API, as an administrator would in the UI.</summary>
+public sealed record ExtensionInfo(long Id, string Number, string Secret);
+
+public static class PbxExtensions
+{
+    /// <summary>Creates an extension (voicemail off unless asked) and returns its number and generated password.</summary>
+    public static async Task<ExtensionInfo> CreateExtensionAsync(this PbxFixture pbx, string? name = null, object? voicemail = null,
+        Action<JsonObject>? customize = null)
+    {
+        var number = pbx.NextNumber();
+        var body = new JsonObject
+        {
+            ["number"] = number,
+            ["name"] = name ?? "Phone " + number,
+            ["voicemail"] = voicemail is null ? new JsonObject { ["enabled"] = false } : JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(voicemail)),
+        };
+        customize?.Invoke(body);
+        var created = await pbx.Api.PostAsync("api/extensions", body);
+        return new ExtensionInfo(created["extension"]!["id"]!.GetValue<long>(), number, created["secret"]!.GetValue<string>());
+    }
+
+    /// <summary>A desk phone registered as <paramref name="extension"/>, playing <paramref name="toneHz"/> into its calls.</summary>
+    public static Task<Phone> PhoneAsync(this PbxFixture pbx, ExtensionInfo extension, double toneHz = 440, string? sayWav = null,
+        bool autoAnswer = true) =>
+        Phone.StartAsync(pbx.Root, pbx.WorkDirectory, new Phone.Options
+        {
+            Name = "ext" + extension.Number,
+            Aor = $"sip:{extension.Number}@{pbx.SipAddress}",
+            Password = extension.Secret,
+            Registrar = pbx.SipAddress,
+            ToneHz = toneHz,
+            SayWav = sayWav,
+            AutoAnswer = autoAnswer,
+        });
+
+    /// <summary>The SIP URI a phone dials to reach <paramref name="number"/> on the PBX.</summary>
+    public static string Uri(this PbxFixture pbx, string number) => $"sip:{number}@{pbx.SipAddress}";
+}

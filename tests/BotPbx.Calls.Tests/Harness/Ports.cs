@@ -1,0 +1,53 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace BotPbx.Calls.Tests.Harness;
+
+/// <summary>Free loopback ports, found by binding and releasing. Ranges start at random places so that runs on one
+/// machine rarely meet.</summary>
+public static class Ports
+{
+    public static int FreeTcp(string address = "127.0.0.1")
+    {
+        using var listener = new TcpListener(IPAddress.Parse(address), 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    /// <summary>A port free for both UDP and TCP (SIP listens on both).</summary>
+    public static int FreeUdpAndTcp(string address = "127.0.0.1")
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var port = FreeTcp(address);
+            if (UdpFree(address, port)) return port;
+        }
+        throw new InvalidOperationException("no free port");
+    }
+
+    /// <summary>The first of <paramref name="count"/> consecutive free UDP ports (an even one: RTP takes even ports).</summary>
+    public static int FreeUdpRange(string address, int count)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var start = 20000 + Random.Shared.Next(0, 19000) / 2 * 2;
+            if (Enumerable.Range(start, count).All(p => UdpFree(address, p))) return start;
+        }
+        throw new InvalidOperationException("no free UDP range");
+    }
+
+    private static bool UdpFree(string address, int port)
+    {
+        try
+        {
+            using var udp = new UdpClient(new IPEndPoint(IPAddress.Parse(address), port));
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}
