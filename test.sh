@@ -2,7 +2,9 @@
 # Runs every BotPBX test: backend unit and integration tests, frontend unit tests, and the browser tests.
 # Installs what the tests need when it is missing (PostgreSQL server binaries, chromium, flite, sox) and starts
 # its own throw-away PostgreSQL cluster on a free loopback port unless BOTPBX_TEST_DATABASE_URL is given.
-# Ends with one line "N passed, N failed".
+# Makes (once, then cached) the Debian sid root that holds Debian's Asterisk 22 and the SIP phones the real-call tests
+# use (installer/lib/asterisk-root.sh, the installer's own mechanism). An Asterisk that cannot be had is a failure.
+# Prints the time each suite took. Ends with one line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -27,7 +29,26 @@ if [ -z "${BOTPBX_TEST_DATABASE_URL:-}" ]; then
 fi
 export BOTPBX_TEST_DATABASE_URL
 
-passed=0; failed=0; skipped=0; broken=()
+# ---- Asterisk 22 and the phones ------------------------------------------------------------------------------
+source installer/lib/asterisk-root.sh
+export BOTPBX_ASTERISK_ROOT=${BOTPBX_ASTERISK_ROOT:-/var/cache/botpbx/test-asterisk-root}
+log "Asterisk 22 root ($BOTPBX_ASTERISK_ROOT)"
+root_started=$(date +%s)
+asterisk_root_failed=0
+if asterisk_root_ensure "$BOTPBX_ASTERISK_ROOT" baresip-core sip-tester pocketsphinx pocketsphinx-en-us; then
+  echo "$(chroot "$BOTPBX_ASTERISK_ROOT" /usr/sbin/asterisk -V) ready in $(( $(date +%s) - root_started )) s"
+else
+  # Never a silent skip: without a real Asterisk no call is proven (the real-call suite fails on its own as well).
+  echo "test.sh: could not make the Asterisk root; the real-call tests cannot run" >&2
+  asterisk_root_failed=1
+fi
+export BOTPBX_KEEP_CALL_WORKDIR=1
+
+passed=0; failed=0; skipped=0; broken=(); timings=()
+suite_started=0
+begin_suite() { suite_started=$(date +%s); }
+end_suite() { timings+=("$(printf '%-36s %5d s' "$1" $(( $(date +%s) - suite_started )))"); }
+[ "$asterisk_root_failed" = 1 ] && { failed=$((failed + 1)); broken+=(asterisk-root); }
 count() { # name passed failed skipped
   passed=$((passed + $2)); failed=$((failed + $3)); skipped=$((skipped + ${4:-0}))
   [ "$3" -gt 0 ] && broken+=("$1")
@@ -42,6 +63,7 @@ dotnet build BotPbx.sln -c Release -nologo -v:q -clp:ErrorsOnly 2>&1 | tee "$RES
 for project in tests/*Tests/*.csproj; do
   name=$(basename "$project" .csproj)
   log "$name"
+  begin_suite
   out="$RESULTS/$name.log"
   dotnet test "$project" -c Release --no-build -nologo \
     --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS" 2>&1 | tee "$out"
@@ -52,6 +74,14 @@ for project in tests/*Tests/*.csproj; do
   if [ -z "$line" ]; then p=0; f=$([ "$code" -eq 0 ] && echo 0 || echo 1); s=0; fi
   [ "$code" -ne 0 ] && [ "${f:-0}" -eq 0 ] && f=1
   count "$name" "${p:-0}" "${f:-0}" "${s:-0}"
+  end_suite "$name"
+done
+# What the real calls left behind (service, Asterisk and phone logs, what each phone heard), then the folders go.
+for work in /tmp/botpbx-calls-*; do
+  [ -d "$work" ] || continue
+  ( cd "$work" && find . \( -name '*.log' -o -name 'heard.wav' -o -name 'messages' -o -name 'full' \) -print0 \
+      | tar -czf "$RESULTS/calls-$(basename "$work").tar.gz" --null -T - ) 2>/dev/null
+  rm -rf "$work"
 done
 
 # ---- installer -----------------------------------------------------------------------------------------------
@@ -59,6 +89,7 @@ for script in tests/installer/*.test.sh; do
   [ -f "$script" ] || continue
   name=installer-$(basename "$script" .test.sh)
   log "$name"
+  begin_suite
   out="$RESULTS/$name.log"
   bash "$script" 2>&1 | tee "$out"
   code=${PIPESTATUS[0]}
@@ -66,11 +97,13 @@ for script in tests/installer/*.test.sh; do
   f=$(sed -nE 's/^[0-9]+ passed, ([0-9]+) failed.*/\1/p' "$out" | tail -1)
   [ "$code" -ne 0 ] && [ "${f:-0}" -eq 0 ] && f=1
   count "$name" "${p:-0}" "${f:-0}"
+  end_suite "$name"
 done
 
 # ---- frontend ------------------------------------------------------------------------------------------------
 if [ -f frontend/package.json ]; then
   log "frontend: install, type-check, unit tests, build"
+  begin_suite
   ( cd frontend && npm ci --no-audit --no-fund --loglevel=error ) || die "npm ci failed in frontend/"
   out="$RESULTS/frontend-unit.log"
   ( cd frontend && NO_COLOR=1 npx vitest run --reporter=default ) 2>&1 | tee "$out"
@@ -80,11 +113,13 @@ if [ -f frontend/package.json ]; then
   [ "$code" -ne 0 ] && [ "${f:-0}" -eq 0 ] && f=1
   count frontend-unit "${p:-0}" "${f:-0}"
   ( cd frontend && npm run build ) 2>&1 | tail -5; [ "${PIPESTATUS[0]}" -eq 0 ] || { count frontend-build 0 1; }
+  end_suite frontend
 fi
 
 # ---- browser -------------------------------------------------------------------------------------------------
 if [ -f tests/e2e/package.json ]; then
   log "browser tests (Playwright + Debian chromium)"
+  begin_suite
   ( cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error ) || die "npm ci failed in tests/e2e/"
   out="$RESULTS/e2e.log"
   ( cd tests/e2e && npx playwright test --reporter=list ) 2>&1 | tee "$out"
@@ -93,9 +128,11 @@ if [ -f tests/e2e/package.json ]; then
   f=$(sed -nE 's/^ *([0-9]+) failed.*/\1/p' "$out" | tail -1)
   [ "$code" -ne 0 ] && [ "${f:-0}" -eq 0 ] && f=1
   count e2e "${p:-0}" "${f:-0}"
+  end_suite e2e
 fi
 
 log "summary"
+printf '%s\n' "${timings[@]}"
 [ ${#broken[@]} -gt 0 ] && echo "failing: ${broken[*]}"
 echo "results and screenshots: artifacts/test-results/"
 echo "$passed passed, $failed failed, $skipped skipped"

@@ -37,6 +37,36 @@ public static class PbxExtensions
             AutoAnswer = autoAnswer,
         });
 
+    /// <summary>A trunk to a carrier at <paramref name="address"/>:<paramref name="port"/>, identified by that address.</summary>
+    public static async Task<long> CreateTrunkAsync(this PbxFixture pbx, string name, string address, int port)
+    {
+        var trunk = await pbx.Api.PostAsync("api/trunks", new
+        {
+            name,
+            provider = "custom",
+            host = address,
+            port,
+            transport = "udp",
+            register = false,
+            codecs = new[] { "ulaw", "alaw" },
+            dtmfMode = "rfc4733",
+            qualify = false,
+            inboundMatch = new[] { address },
+            enabled = true,
+        });
+        return trunk["id"]!.GetValue<long>();
+    }
+
+    /// <summary>A carrier's phone: baresip on <paramref name="address"/> that does not register (the trunk knows it by address).</summary>
+    public static Task<Phone> CarrierPhoneAsync(this PbxFixture pbx, string address, double toneHz = 880) =>
+        Phone.StartAsync(pbx.Root, pbx.WorkDirectory, new Phone.Options
+        {
+            Name = "carrier-" + address,
+            Aor = $"sip:carrier@{address}",
+            Address = address,
+            ToneHz = toneHz,
+        });
+
     /// <summary>The SIP URI a phone dials to reach <paramref name="number"/> on the PBX.</summary>
     public static string Uri(this PbxFixture pbx, string number) => $"sip:{number}@{pbx.SipAddress}";
 }

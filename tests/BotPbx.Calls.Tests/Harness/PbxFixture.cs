@@ -93,6 +93,11 @@ public sealed class PbxFixture : IAsyncLifetime
         throw new TimeoutException($"BotPBX did not connect to Asterisk over AMI within {limit} (status {state})");
     }
 
+    private int _nextCarrier = 1;
+
+    /// <summary>A loopback address no other carrier of this run uses (trunks are told apart by source address).</summary>
+    public string NextCarrierAddress() => "127.0.1." + Interlocked.Increment(ref _nextCarrier).ToString(CultureInfo.InvariantCulture);
+
     /// <summary>An extension number no other test uses.</summary>
     public string NextNumber() => Interlocked.Increment(ref _nextNumber).ToString(CultureInfo.InvariantCulture);
 
