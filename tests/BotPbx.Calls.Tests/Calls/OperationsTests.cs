@@ -41,6 +41,20 @@ public sealed class OperationsTests(PbxFixture pbx)
     }
 
     [Fact]
+    public async Task Asterisks_REST_interface_answers_on_the_port_and_with_the_password_BotPBX_is_configured_with()
+    {
+        using var http = new HttpClient();
+        var credentials = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("botpbx:" + pbx.AriPassword));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://127.0.0.1:{pbx.Asterisk.HttpPort}/ari/asterisk/info"));
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", credentials);
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("22.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task After_an_Asterisk_restart_BotPBX_reconnects_and_its_status_page_is_right_again()
     {
         var before = await pbx.Api.GetAsync("api/system/asterisk");

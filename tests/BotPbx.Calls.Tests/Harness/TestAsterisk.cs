@@ -34,7 +34,7 @@ public sealed class TestAsterisk : IAsyncDisposable
     /// <summary>Writes asterisk.conf and the base files; BotPBX renders botpbx/ itself.</summary>
     public void Prepare()
     {
-        foreach (var dir in new[] { "etc", "etc/botpbx", "run", "log", "spool", "lib", "cache", "keys" })
+        foreach (var dir in new[] { "etc", "etc/botpbx", "run", "log", "log/cdr-csv", "log/cdr-custom", "spool", "lib", "cache", "keys/keys" })
         {
             Directory.CreateDirectory(Path.Combine(WorkDirectory, dir));
         }
