@@ -15,14 +15,14 @@ internal static class RtpRenderer
 
 internal static class ManagerRenderer
 {
-    /// <summary>manager.conf: the AMI user BotPBX logs in with, reachable from loopback only.</summary>
+    /// <summary>manager.conf: the AMI user BotPBX logs in with, reachable from loopback only, with only the classes it uses.</summary>
     public static ConfFile Render(RenderIndex index)
     {
         var o = index.Options;
         var file = new ConfFile("manager.conf");
         file.Section(o.AmiUser).Set("secret", o.AmiSecret)
             .Set("deny", "0.0.0.0/0.0.0.0").Set("permit", "127.0.0.1/255.255.255.255")
-            .Set("read", "all").Set("write", "all").Set("writetimeout", 5000);
+            .Set("read", AmiPrivileges.Read).Set("write", AmiPrivileges.Write).Set("writetimeout", 5000);
         return file;
     }
 }
