@@ -41,8 +41,9 @@ public static class ExtensionsApi
     /// <summary>An empty PIN on update means "unchanged": reads never show it, so a form cannot send it back.</summary>
     private static VoicemailSettings KeepPin(VoicemailSettings? requested, Extension? existing)
     {
-        var voicemail = requested ?? new VoicemailSettings();
-        return string.IsNullOrEmpty(voicemail.Pin) && existing is not null ? voicemail with { Pin = existing.Voicemail.Pin } : voicemail;
+        // An explicit JSON null stays null: the validator reports it as a field error.
+        if (requested is null) return null!;
+        return string.IsNullOrEmpty(requested.Pin) && existing is not null ? requested with { Pin = existing.Voicemail.Pin } : requested;
     }
 
     /// <summary>
