@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { TextField } from '../../../components/form/Field';
 import styles from '../shared/pbx.module.css';
-import { dialledNumber, isValidPattern, matchesPattern } from './dialPatterns';
+import { dialledNumber, isDialable, isValidPattern, matchesPattern } from './dialPatterns';
 
 /** "Try a number": which pattern takes it and what the trunk would be asked to dial. */
 export function PatternTester({ patterns, strip, prepend }: { patterns: string[]; strip: number; prepend: string }) {
@@ -14,7 +14,9 @@ export function PatternTester({ patterns, strip, prepend }: { patterns: string[]
       <TextField label="Try a number" inputMode="tel" placeholder="95551234567" value={number} onChange={setNumber} />
       {trimmed !== '' && (
         <p className={styles.help} role="status">
-          {match ? (
+          {!isDialable(trimmed) ? (
+            'Phones can dial only digits, *, # and +: a call to this would be refused.'
+          ) : match ? (
             <>
               Matches <span className={styles.mono}>{match}</span>; the trunk dials{' '}
               <span className={styles.mono}>{dialledNumber(trimmed, strip, prepend)}</span>.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dialledNumber, isValidPattern, matchesPattern, patternExamples, tokenize } from './dialPatterns';
+import { dialledNumber, isDialable, isValidPattern, matchesPattern, patternExamples, tokenize } from './dialPatterns';
 // The cases the server's test runs too (tests/BotPbx.Telephony.Tests/Routing/DialPatternCasesTests.cs).
 import shared from '../../../../../schemas/dial-pattern-cases.json';
 
@@ -55,6 +55,13 @@ describe('Asterisk dial patterns', () => {
   it('match literal characters such as +', () => {
     expect(matchesPattern('+.', '+4930123456')).toBe(true);
     expect(matchesPattern('911', '911')).toBe(true);
+  });
+
+  it('call only digits, *, # and + dialable, as the dialplan does', () => {
+    expect(isDialable('+4930123#*')).toBe(true);
+    expect(isDialable('90111&PJSIP/2101')).toBe(false);
+    expect(isDialable('9011 44')).toBe(false);
+    expect(matchesPattern('9011.', '90111&PJSIP/2101')).toBe(true); // the pattern alone would take it
   });
 
   it('strip, then prepend, to get what the trunk dials', () => {

@@ -51,6 +51,14 @@ export function matchesPattern(pattern: string, number: string): boolean {
   return number.length === tokens.length;
 }
 
+/**
+ * The dialplan's dialable-characters rule (docs/pbx/rendering.md): a dialled string with anything but digits, *, # and
+ * + is refused before any Dial, even when a pattern's "." would match it.
+ */
+export function isDialable(number: string): boolean {
+  return /^[0-9*#+]*$/.test(number);
+}
+
 /** What the trunk is asked to dial: `strip` digits off the front, then `prepend` added. */
 export function dialledNumber(number: string, strip: number, prepend: string): string {
   return prepend + number.slice(Math.max(0, strip));
