@@ -41,6 +41,7 @@ app.UseSecurityHeaders();
 app.UseApiReference();
 app.UseSpaStaticFiles();
 app.UseRouting();
+app.UseCrossSiteRequestGuard();
 app.UseAuthentication();
 app.UseAuthorization();
 
