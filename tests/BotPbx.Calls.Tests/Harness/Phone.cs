@@ -94,7 +94,8 @@ public sealed class Phone : IAsyncDisposable
         File.WriteAllText(Path.Combine(dir, "contacts"), "");
 
         var process = root.Start([workDirectory], ["/usr/bin/baresip", "-f", dir], Path.Combine(dir, "baresip.log"));
-        var control = await PhoneControl.ConnectAsync(ctrlPort, TimeSpan.FromSeconds(15), cancellationToken);
+        // Generous: on a loaded two-core machine a phone can take seconds to open its control socket.
+        var control = await PhoneControl.ConnectAsync(ctrlPort, TimeSpan.FromSeconds(45), cancellationToken);
         control.RawLog = Path.Combine(dir, "control.log");
         var phone = new Phone(options.Name, dir, process, control, options.Address);
         if (options.Registrar is not null) await phone.WaitForRegistrationAsync(cancellationToken);
