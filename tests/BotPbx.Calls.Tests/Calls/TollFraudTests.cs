@@ -106,6 +106,10 @@ public sealed partial class TollFraudTests(PbxFixture pbx, ITestOutputHelper out
         var violations = targets.Where(t => !AllowedTarget(t, trunkEndpoint)).ToList();
         violations.AddRange(carrier.Invites().Select(Carrier.DialledNumber).Where(n => !Regex.IsMatch(n, "^[0-9*#+]+$")));
         if (victimPhone.EverRang) violations.Add("the victim's phone rang");
+        // Forwarding codes (*72, *90, *52 followed by anything) may only ever store a dialable number.
+        var stored = await pbx.Asterisk.CliOutputAsync("database show BOTPBX/" + caller.Number);
+        violations.AddRange(stored.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("/BOTPBX/", StringComparison.Ordinal))
+            .Where(l => !Regex.IsMatch(l, @"^/BOTPBX/\d+/\w+\s*:\s*[0-9*#+]*$")).Select(l => "stored: " + l));
         output.WriteLine($"fuzzed {strings.Count} dial strings ({result.Completed} calls completed, {result.Failed} went wrong); " +
                          $"{targets.Count} dial targets, {carrier.Invites().Count} reached the carrier; " +
                          $"{violations.Count} violations");

@@ -24,6 +24,7 @@ public static class HostileDialStrings
                  {
                      $"{routePrefix}5551234&PJSIP/{victimNumber}", $"{routePrefix}0111&PJSIP/{victimNumber}&PJSIP/0", $"{routePrefix}555&PJSIP/{victimNumber}", $"{victimNumber}&PJSIP/{victimNumber}",
                      $"{routePrefix}5551234,,G(botpbx-internal^{victimNumber}^1)", $"{routePrefix}${{SHELL(id)}}", $"{routePrefix}555)&(1",
+                     $"*72{victimNumber}&PJSIP/{victimNumber}", $"*90${{SHELL(id)}}", $"*52,,G(botpbx-internal^{victimNumber}^1)", "*72123)(",
                      new string('9', 300), routePrefix + new string('5', 200), $"{routePrefix}5551234 {victimNumber}",
                  })
         {
@@ -33,7 +34,11 @@ public static class HostileDialStrings
         while (produced < count)
         {
             var text = new StringBuilder();
-            if (random.Next(2) == 0) text.Append(routePrefix);
+            switch (random.Next(6))
+            {
+                case 0 or 1 or 2: text.Append(routePrefix); break;
+                case 3: text.Append(new[] { "*72", "*90", "*52" }[random.Next(3)]); break;
+            }
             var parts = random.Next(1, 6);
             for (var i = 0; i < parts; i++)
             {

@@ -27,6 +27,35 @@ public static class Ports
         throw new InvalidOperationException("no free port");
     }
 
+    /// <summary>
+    /// A port for a baresip phone: it listens for SIP on the port (UDP and TCP) and for SIP over TLS on the next one,
+    /// whatever its transports setting says, and fails to start when either is taken.
+    /// </summary>
+    public static int FreeSipPair(string address)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var port = FreeUdpAndTcp(address);
+            if (port < 65535 && UdpFree(address, port + 1) && TcpFree(address, port + 1)) return port;
+        }
+        throw new InvalidOperationException("no free pair of SIP ports");
+    }
+
+    private static bool TcpFree(string address, int port)
+    {
+        try
+        {
+            var listener = new TcpListener(IPAddress.Parse(address), port);
+            listener.Start();
+            listener.Stop();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The first of <paramref name="count"/> consecutive free UDP ports (an even one: RTP takes even ports).</summary>
     public static int FreeUdpRange(string address, int count)
     {
