@@ -3,6 +3,7 @@
 # Facts behind every step are in shared ASTERISK.md ("Getting Asterisk 22"). Source it; needs root.
 #
 #   asterisk_root_ensure ROOT [extra packages…]   makes ROOT once (debootstrap + apt), adds missing packages later
+#   asterisk_root_set_ids ROOT UID GID            gives the root's asterisk account the host's ids
 #   asterisk_root_exec ROOT BINDS -- command…     runs a command chrooted in ROOT, in a private mount namespace
 #                                                 where each folder in BINDS (space-separated) has the same path
 #                                                 inside as outside, with /proc mounted; mounts vanish with it
@@ -70,4 +71,21 @@ asterisk_root_exec() { # root "bind dirs" -- command…
     for dir in $binds; do mkdir -p "$root$dir" && mount --bind "$dir" "$root$dir" || exit 97; done
     mount -t proc proc "$root/proc" || exit 97
     exec chroot "$root" "$@"' sh "$root" "$binds" "$@"
+}
+
+# Gives the root's `asterisk` account the host's ids (installer/lib/accounts.sh explains why), and hands every file
+# the old ids owned to the new ones. Run while Asterisk is stopped; a root already numbered so is left alone.
+asterisk_root_set_ids() { # root uid gid
+  local root=$1 uid=$2 gid=$3 old_uid old_gid
+  old_uid=$(chroot "$root" getent passwd asterisk | cut -d: -f3)
+  old_gid=$(chroot "$root" getent group asterisk | cut -d: -f3)
+  [ -n "$old_uid" ] && [ -n "$old_gid" ] || { echo "the Asterisk root at $root has no asterisk account" >&2; return 1; }
+  [ "$old_uid:$old_gid" = "$uid:$gid" ] && return 0
+  _root_log "renumbering the root's asterisk account $old_uid:$old_gid to the host's $uid:$gid"
+  # -o: an unrelated system account of the root may hold the host's number; the root never runs it, so sharing is harmless.
+  chroot "$root" groupmod -o -g "$gid" asterisk || return 1
+  chroot "$root" usermod -o -u "$uid" -g "$gid" asterisk || return 1
+  # -xdev: only the root's own files, never a folder that happens to be mounted below it.
+  find "$root" -xdev -uid "$old_uid" -exec chown -h "$uid" {} + || return 1
+  find "$root" -xdev -gid "$old_gid" -exec chgrp -h "$gid" {} + || return 1
 }
