@@ -88,10 +88,10 @@ _backup_foreign_conf() { # path: kept once; a later foreign file (a package upgr
 }
 
 _install_conf() { # template target: group asterisk reads it (Asterisk and BotPBX); others not — *_custom.conf beside may hold secrets
+  local gid
   (umask 027 && install -m 640 "$1" "$2.botpbx-new")
-  if [ "$(id -u)" = 0 ] && getent group "${ASTERISK_GROUP:-asterisk}" >/dev/null 2>&1; then
-    chgrp "${ASTERISK_GROUP:-asterisk}" "$2.botpbx-new"
-  fi
+  gid=$(_gid_of "$ASTERISK_GROUP")
+  if [ "$(id -u)" = 0 ] && [ -n "$gid" ]; then chgrp "$gid" "$2.botpbx-new"; fi
   mv -f "$2.botpbx-new" "$2"
 }
 

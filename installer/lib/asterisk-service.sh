@@ -43,8 +43,8 @@ choose_asterisk_mode() {
   if [ -n "$kept" ] && [ "$kept" != "$ASTERISK_MODE" ]; then
     warn "Asterisk changes from '$kept' to '$ASTERISK_MODE'; stop the old one yourself if it still runs"
   fi
-  sed -i '/^[[:space:]]*BOTPBX_ASTERISK=/d' "$BOTPBX_ENV_FILE"
-  printf 'BOTPBX_ASTERISK=%s\n' "$ASTERISK_MODE" >>"$BOTPBX_ENV_FILE"
+  if [ -z "$kept" ]; then printf 'BOTPBX_ASTERISK=%s\n' "$ASTERISK_MODE" >>"$BOTPBX_ENV_FILE"
+  elif [ "$kept" != "$ASTERISK_MODE" ]; then sed -i -E "s/^[[:space:]]*BOTPBX_ASTERISK=.*/BOTPBX_ASTERISK=$ASTERISK_MODE/" "$BOTPBX_ENV_FILE"; fi
   case "$ASTERISK_MODE" in
     package)  info "Asterisk: the host's package ($(_apt_asterisk_candidate))" ;;
     root)     info "Asterisk: Debian's Asterisk 22 in a Debian sid root ($BOTPBX_ASTERISK_ROOT)" ;;
