@@ -144,7 +144,9 @@ _start_or_reload_managed() {
     warn "Asterisk did not finish booting within a minute (logs: $ASTERISK_LOG_DIR/messages, $BOTPBX_LOG_DIR/asterisk*.log)"
     return 0
   fi
-  ok "$(asterisk_cli 'core show version' 2>/dev/null | head -1 | cut -c1-60) is fully booted"
+  local version
+  version=$(asterisk_cli 'core show version' 2>/dev/null | head -1 | cut -d' ' -f1-2)
+  ok "${version:-Asterisk} is fully booted"
   _check_ami_login
 }
 

@@ -86,13 +86,15 @@ ensure_shared_dirs() {
   ok "shared folders: group $ASTERISK_GROUP, nothing readable by other users"
 }
 
-# Runs a command as the service user, with its groups, as the service itself runs (installer/botpbx-run). Used for
-# the render step, whose files the service must later be able to replace. Outside an install (tests, no such user),
-# it runs the command as is.
+# Runs a command as the service user, with its groups and umask, as the service itself runs (installer/botpbx-run).
+# Used for the render step, whose files the service must later be able to replace. Outside an install (tests, no
+# such user), it runs the command as is. umask 027: whatever it creates is never readable by other users, not even
+# between creating a file and tightening its mode.
 run_as_botpbx() { # command…
   if [ "$(id -u)" = 0 ] && [ -n "$(_uid_of "$BOTPBX_USER")" ]; then
-    setpriv --reuid="$BOTPBX_USER" --regid="$BOTPBX_USER" --init-groups --inh-caps=-all -- env HOME="$BOTPBX_DATA_DIR" "$@"
+    (umask 027 && setpriv --reuid="$BOTPBX_USER" --regid="$BOTPBX_USER" --init-groups --inh-caps=-all \
+      -- env HOME="$BOTPBX_DATA_DIR" "$@")
   else
-    "$@"
+    (umask 027 && "$@")
   fi
 }

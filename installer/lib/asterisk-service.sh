@@ -121,18 +121,18 @@ wait_for_asterisk() { # seconds
 }
 
 # Logs in to AMI with the generated secret, as BotPBX will: proves the rendered manager.conf is the one Asterisk
-# uses. The secret goes through bash's own /dev/tcp, never on a command line.
-ami_login_works() { # host port user secret
-  local reply="" line
-  exec 3<>"/dev/tcp/$1/$2" 2>/dev/null || return 1
+# uses. The secret goes through bash's own /dev/tcp, never on a command line. A subshell, because a failed `exec`
+# redirection ends the shell that runs it.
+ami_login_works() ( # host port user secret
+  reply=""
+  exec 3<>"/dev/tcp/$1/$2" || exit 1
   printf 'Action: Login\r\nUsername: %s\r\nSecret: %s\r\n\r\nAction: Logoff\r\n\r\n' "$3" "$4" >&3
   while IFS= read -r -t 5 line <&3; do
     line=${line%$'\r'}
     case "$line" in Response:*) reply=$line; break ;; esac
   done
-  exec 3<&- 3>&-
   [ "$reply" = "Response: Success" ]
-}
+) 2>/dev/null
 
 # ---- keeping it running -------------------------------------------------------------------------------------------
 # root: installer/asterisk-run (unshare + chroot + `asterisk -f`), started by systemd (botpbx-asterisk.service) or,

@@ -90,24 +90,28 @@ export PATH="$WORK/bin:$PATH"
 # A fake AMI on a free loopback port: greets, answers Login with Success for FAKE_AMI_USER/FAKE_AMI_SECRET (read from
 # the file $WORK/ami.expected when it exists), Error otherwise. Prints the port.
 start_fake_ami() {
-  python3 - "$WORK/ami.expected" >"$WORK/ami.port" 2>/dev/null <<'PY' &
+  python3 - "$WORK/ami.expected" >"$WORK/ami.port" 2>"$WORK/ami.err" <<'PY' &
 import socket, sys, os
 s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(8)
 print(s.getsockname()[1], flush=True)
-while True:
-    c, _ = s.accept()
+def serve(c):
     c.sendall(b"Asterisk Call Manager/11.0.0\r\n")
     data = b""
     while b"\r\n\r\n" not in data:
         chunk = c.recv(4096)
         if not chunk: break
         data += chunk
-    fields = dict(l.split(": ", 1) for l in data.decode().split("\r\n") if ": " in l)
+    login = data.split(b"\r\n\r\n")[0].decode()
+    fields = dict(l.split(": ", 1) for l in login.split("\r\n") if ": " in l)
     expected = open(sys.argv[1]).read().split() if os.path.exists(sys.argv[1]) else ["", ""]
     ok = [fields.get("Username"), fields.get("Secret")] == expected
     c.sendall(b"Response: Success\r\nMessage: Authentication accepted\r\n\r\n" if ok else
               b"Response: Error\r\nMessage: Authentication failed\r\n\r\n")
-    c.close()
+while True:
+    c, _ = s.accept()
+    try: serve(c)
+    except OSError: pass
+    finally: c.close()
 PY
   FAKE_AMI_PID=$!
   local tries=0
