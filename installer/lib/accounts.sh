@@ -46,6 +46,8 @@ _shared_dir() { # path owner-uid group-gid mode
   if [ -d "$1" ]; then
     chown "$2:$3" "$1" && chmod "$4" "$1"
   else
+    # Parents (/var/lib…) are ordinary folders every account may pass through; only the folder itself is private.
+    mkdir -p "$(dirname "$1")"
     (umask 077 && install -d -o "$2" -g "$3" -m "$4" "$1")
   fi
 }

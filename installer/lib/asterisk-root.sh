@@ -3,6 +3,7 @@
 # Facts behind every step are in shared ASTERISK.md ("Getting Asterisk 22"). Source it; needs root.
 #
 #   asterisk_root_ensure ROOT [extra packages…]   makes ROOT once (debootstrap + apt), adds missing packages later
+#   asterisk_root_exec_replace ROOT BINDS -- command…   the same, replacing the calling shell (for a start script)
 #   asterisk_root_set_ids ROOT UID GID            gives the root's asterisk account the host's ids
 #   asterisk_root_exec ROOT BINDS -- command…     runs a command chrooted in ROOT, in a private mount namespace
 #                                                 where each folder in BINDS (space-separated) has the same path
@@ -62,15 +63,28 @@ _asterisk_root_apt() { # root packages…
   chroot "$root" apt-get clean >/dev/null 2>&1 || true
 }
 
+# The namespace's set-up, run by /bin/sh inside it: same-path binds, /proc, then the command replaces the shell.
+# Mount points the root lacks are made passable (0755) whatever the caller's umask; the command keeps that umask.
+_ASTERISK_ROOT_NS_SETUP='
+    root=$1; binds=$2; shift 2
+    caller_umask=$(umask); umask 022
+    for dir in $binds; do mkdir -p "$root$dir" && mount --bind "$dir" "$root$dir" || exit 97; done
+    umask "$caller_umask"
+    mount -t proc proc "$root/proc" || exit 97
+    exec chroot "$root" "$@"'
+
 asterisk_root_exec() { # root "bind dirs" -- command…
   local root=$1 binds=$2; shift 2; [ "${1:-}" = "--" ] && shift
   # unshare gives the command its own mount namespace: the binds and /proc exist only for it and disappear when it
   # ends, so a crash never leaves mounts behind on the host.
-  unshare --mount --propagation private -- /bin/sh -c '
-    root=$1; binds=$2; shift 2
-    for dir in $binds; do mkdir -p "$root$dir" && mount --bind "$dir" "$root$dir" || exit 97; done
-    mount -t proc proc "$root/proc" || exit 97
-    exec chroot "$root" "$@"' sh "$root" "$binds" "$@"
+  unshare --mount --propagation private -- /bin/sh -c "$_ASTERISK_ROOT_NS_SETUP" sh "$root" "$binds" "$@"
+}
+
+# Like asterisk_root_exec, but replaces the calling shell (exec): a process manager that started the shell then
+# signals the command itself (installer/asterisk-run: Asterisk gets pm2's or systemd's SIGTERM directly).
+asterisk_root_exec_replace() { # root "bind dirs" -- command…
+  local root=$1 binds=$2; shift 2; [ "${1:-}" = "--" ] && shift
+  exec unshare --mount --propagation private -- /bin/sh -c "$_ASTERISK_ROOT_NS_SETUP" sh "$root" "$binds" "$@"
 }
 
 # Gives the root's `asterisk` account the host's ids (installer/lib/accounts.sh explains why), and hands every file
