@@ -82,10 +82,14 @@ _root_ids_match() {
 # from then on /etc/asterisk is the administrator's.
 seed_asterisk_etc_from_root() {
   [ -f "$ASTERISK_ETC_DIR/asterisk.conf" ] && return 0
-  (umask 027 && cp -a --no-clobber "$BOTPBX_ASTERISK_ROOT/etc/asterisk/." "$ASTERISK_ETC_DIR/") \
-    || die "could not copy Asterisk's sample configuration into $ASTERISK_ETC_DIR"
-  chown -R "$(_uid_of "$ASTERISK_USER"):$(_gid_of "$ASTERISK_GROUP")" "$ASTERISK_ETC_DIR"
-  chmod -R o-rwx "$ASTERISK_ETC_DIR"
+  local file
+  # File by file (not "dir/."): copying "." would also give the folder the root's 0755 for a moment.
+  for file in "$BOTPBX_ASTERISK_ROOT"/etc/asterisk/*; do
+    [ -e "$ASTERISK_ETC_DIR/$(basename "$file")" ] && continue
+    (umask 027 && cp -a "$file" "$ASTERISK_ETC_DIR/") || die "could not copy Asterisk's sample $file into $ASTERISK_ETC_DIR"
+    chown -R "$(_uid_of "$ASTERISK_USER"):$(_gid_of "$ASTERISK_GROUP")" "$ASTERISK_ETC_DIR/$(basename "$file")"
+    chmod -R o-rwx "$ASTERISK_ETC_DIR/$(basename "$file")"
+  done
   ok "Asterisk's sample configuration copied into $ASTERISK_ETC_DIR"
 }
 
