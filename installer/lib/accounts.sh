@@ -13,6 +13,7 @@ ASTERISK_GROUP=${ASTERISK_GROUP:-asterisk}
 
 _uid_of() { getent passwd "$1" | cut -d: -f3; }
 _gid_of() { getent group "$1" | cut -d: -f3; }
+_gid_of_user() { getent passwd "$1" | cut -d: -f4; }   # the user's primary group
 
 # The Asterisk package creates this account itself; for the root (and an Asterisk installed without one) the
 # installer makes it, so that shared folders have an owner on the host.
@@ -94,7 +95,7 @@ ensure_shared_dirs() {
 # between creating a file and tightening its mode.
 run_as_botpbx() { # command…
   if [ "$(id -u)" = 0 ] && [ -n "$(_uid_of "$BOTPBX_USER")" ]; then
-    (umask 027 && setpriv --reuid="$BOTPBX_USER" --regid="$BOTPBX_USER" --init-groups --inh-caps=-all \
+    (umask 027 && setpriv --reuid="$BOTPBX_USER" --regid="$(_gid_of_user "$BOTPBX_USER")" --init-groups --inh-caps=-all \
       -- env HOME="$BOTPBX_DATA_DIR" "$@")
   else
     (umask 027 && "$@")
