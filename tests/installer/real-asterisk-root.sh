@@ -78,6 +78,8 @@ echo "booted in $(( $(date +%s) - boot_started )) s"
 version=$(asterisk_cli 'core show version' 2>/dev/null | head -1)
 echo "core show version: $version"
 check "core show version is Asterisk 22" grep -q '^Asterisk 22\.' <<<"$version"
+check "the administrator's console wrapper reaches it (asterisk-cli -rx)" \
+  bash -c 'BOTPBX_ENV_FILE=$1 "$2/installer/asterisk-cli" -rx "core show uptime" | grep -q "System uptime"' _ "$BOTPBX_ENV_FILE" "$ROOT"
 check "AMI login with the generated secret works" ami_login_works 127.0.0.1 15038 botpbx "$secret"
 not() { ! "$@"; }
 check "AMI login with another secret is refused" not ami_login_works 127.0.0.1 15038 botpbx wrong-secret
