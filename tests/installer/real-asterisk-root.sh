@@ -99,10 +99,10 @@ check "the service's user (group asterisk) can read the generated files and the 
 check "another user cannot" bash -c '! setpriv --reuid=64999 --regid=64999 --clear-groups cat "$1" 2>/dev/null' _ "$(tls_key_path)"
 check "the bind mounts exist only in Asterisk's namespace, not on the host" bash -c '! grep -qF "$1" /proc/self/mountinfo' _ "$ASTERISK_ROOT_COPY"
 
-# ---- stop it as pm2 does (SIGTERM to the start script) -----------------------------------------------------------
-kill -TERM "$runner"
+# ---- stop it as the process manager does: pm2 sends SIGINT, systemd SIGTERM (STOP_SIGNAL=TERM) -------------------
+kill -"${STOP_SIGNAL:-INT}" "$runner"
 for _ in $(seq 30); do kill -0 "$runner" 2>/dev/null || break; sleep 1; done
-check "SIGTERM to the start script stops Asterisk" bash -c '! kill -0 "$1" 2>/dev/null && ! kill -0 "$2" 2>/dev/null' _ "$runner" "$pid"
+check "SIG${STOP_SIGNAL:-INT} to the start script stops Asterisk" bash -c '! kill -0 "$1" 2>/dev/null && ! kill -0 "$2" 2>/dev/null' _ "$runner" "$pid"
 echo "total $(( $(date +%s) - started )) s"
 [ "$failed" = 0 ] || { echo "--- asterisk-run output:"; tail -20 "$T/asterisk-run.log"; }
 finish

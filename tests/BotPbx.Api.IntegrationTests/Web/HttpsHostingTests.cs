@@ -56,6 +56,37 @@ public sealed class HttpsHostingTests : IDisposable
     }
 
     [Fact]
+    public async Task The_certificate_install_sh_makes_with_openssl_is_served()
+    {
+        // The same command as installer/lib/tls.sh (_make_self_signed): EC P-256 key in PKCS#8 PEM, SAN with 127.0.0.1.
+        var certFile = Path.Combine(_directory, "openssl.pem");
+        var keyFile = Path.Combine(_directory, "openssl.key");
+        var openssl = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("openssl")
+        {
+            ArgumentList = { "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "3650",
+                "-subj", "/CN=localhost/O=BotPBX", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", keyFile, "-out", certFile },
+            RedirectStandardError = true,
+        })!;
+        await openssl.WaitForExitAsync();
+        Assert.Equal(0, openssl.ExitCode);
+        var thumbprint = X509Certificate2.CreateFromPemFile(certFile).Thumbprint;
+        var httpsPort = FreePort();
+        await using var app = await StartAsync(new()
+        {
+            ["PORT"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["HTTPS_PORT"] = httpsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["BOTPBX_TLS_CERT"] = certFile,
+            ["BOTPBX_TLS_KEY"] = keyFile,
+        });
+        using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, certificate, _, _) => certificate?.Thumbprint == thumbprint };
+        using var client = new HttpClient(handler);
+
+        using var served = await client.GetAsync(new Uri($"https://127.0.0.1:{httpsPort}/probe"));
+
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+    }
+
+    [Fact]
     public async Task Without_a_certificate_the_service_speaks_plain_HTTP_as_before()
     {
         var httpPort = FreePort();
