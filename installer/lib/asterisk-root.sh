@@ -41,6 +41,8 @@ asterisk_root_ensure() { # root [extra packages…]
 _asterisk_root_create() { # root
   local root=$1 partial=$1.partial
   command -v debootstrap >/dev/null 2>&1 || apt_install debootstrap || return 1
+  # Ubuntu's debootstrap has no Debian keys of its own: without this keyring it could not check sid's signatures.
+  [ -f /usr/share/keyrings/debian-archive-keyring.gpg ] || apt_install debian-archive-keyring || return 1
   rm -rf "$partial"; mkdir -p "$(dirname "$root")"
   _root_log "making a Debian $ASTERISK_ROOT_SUITE root for Asterisk in $root (about a minute and a half, once)"
   debootstrap --variant=minbase --include=ca-certificates "$ASTERISK_ROOT_SUITE" "$partial" >"$partial.log" 2>&1 \
