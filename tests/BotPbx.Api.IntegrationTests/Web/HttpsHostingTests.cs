@@ -69,7 +69,8 @@ public sealed class HttpsHostingTests : IDisposable
         })!;
         await openssl.WaitForExitAsync();
         Assert.Equal(0, openssl.ExitCode);
-        var thumbprint = X509Certificate2.CreateFromPemFile(certFile).Thumbprint;
+        using var loaded = X509Certificate2.CreateFromPemFile(certFile, keyFile);
+        var thumbprint = loaded.Thumbprint;
         var httpsPort = FreePort();
         await using var app = await StartAsync(new()
         {
