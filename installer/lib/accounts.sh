@@ -33,7 +33,10 @@ ensure_asterisk_account() {
 ensure_botpbx_user() {
   [ -n "$(_gid_of "$ASTERISK_GROUP")" ] || groupadd --system "$ASTERISK_GROUP" || die "could not create the group $ASTERISK_GROUP"
   if [ -z "$(_uid_of "$BOTPBX_USER")" ]; then
-    useradd --system --user-group --home-dir "$BOTPBX_DATA_DIR" --no-create-home --shell /usr/sbin/nologin \
+    # A group of that name left from an earlier account is reused: useradd --user-group would refuse it.
+    local group=--user-group
+    [ -n "$(_gid_of "$BOTPBX_USER")" ] && group="--gid=$BOTPBX_USER"
+    useradd --system "$group" --home-dir "$BOTPBX_DATA_DIR" --no-create-home --shell /usr/sbin/nologin \
       --comment "BotPBX service" "$BOTPBX_USER" || die "could not create the user $BOTPBX_USER"
   fi
   # -a: keep any group the administrator added.
