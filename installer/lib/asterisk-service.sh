@@ -29,8 +29,11 @@ apt_offers_asterisk_22() { [[ $(_apt_asterisk_candidate) =~ ^([0-9]+:)?22\. ]]; 
 host_has_asterisk() { command -v asterisk >/dev/null 2>&1 || [ -x /usr/sbin/asterisk ]; }
 
 choose_asterisk_mode() {
-  local requested=${BOTPBX_ASTERISK:-} kept
+  local requested=${BOTPBX_ASTERISK:-} kept kept_root
   kept=$(env_file_get "$BOTPBX_ENV_FILE" BOTPBX_ASTERISK 2>/dev/null || true)
+  # The root's place as the start script reads it (the env file) wins over the default, so both agree.
+  kept_root=$(env_file_get "$BOTPBX_ENV_FILE" BOTPBX_ASTERISK_ROOT 2>/dev/null || true)
+  [ -n "$kept_root" ] && BOTPBX_ASTERISK_ROOT=$kept_root
   [ -n "$requested" ] && [ "$requested" != auto ] || requested=${kept:-auto}
   case "$requested" in
     package|root|external) ASTERISK_MODE=$requested ;;
