@@ -10,10 +10,11 @@ BOTPBX_ASTERISK_ROOT=${BOTPBX_ASTERISK_ROOT:-$BOTPBX_HOME/asterisk-root}
 BOTPBX_ASTERISK_PM2_NAME=botpbx-asterisk
 BOTPBX_ASTERISK_UNIT=botpbx-asterisk.service
 SYSTEMD_UNIT_DIR=${SYSTEMD_UNIT_DIR:-/etc/systemd/system}
-# Same path inside the root as outside (ASTERISK.md "Shared paths"). All of Asterisk's state lives on the host, so the
-# root itself holds only programs and can be rebuilt at any time: configuration, astdb and keys (/var/lib/asterisk),
-# voicemail and recordings (spool), logs. BotPBX's prompts and music on hold are under /var/lib/asterisk.
-ASTERISK_SHARED_DIRS="/etc/asterisk /var/lib/asterisk /var/spool/asterisk /var/log/asterisk"
+# The folders bound into the root are listed in installer/asterisk-run (the start script, which runs without this
+# library): /etc/asterisk /var/lib/asterisk /var/spool/asterisk /var/log/asterisk, at the same path inside the root
+# as outside (ASTERISK.md "Shared paths"). All of Asterisk's state lives on the host, so the root itself holds only
+# programs and can be rebuilt at any time: configuration, astdb and keys (/var/lib/asterisk), voicemail and
+# recordings (spool), logs. BotPBX's prompts and music on hold are under /var/lib/asterisk.
 ASTERISK_PACKAGES="asterisk asterisk-modules asterisk-core-sounds-en-gsm asterisk-moh-opsound-gsm"
 ASTERISK_MODE=""
 
@@ -59,6 +60,7 @@ choose_asterisk_mode() {
 
 ensure_asterisk_package() {
   apt_offers_asterisk_22 || warn "apt offers asterisk $(_apt_asterisk_candidate) here, not 22: BotPBX is made for 22"
+  # shellcheck disable=SC2086 # a list of package names
   apt_install $ASTERISK_PACKAGES || die "could not install $ASTERISK_PACKAGES"
   ok "$(asterisk -V 2>/dev/null | head -1) (package)"
 }
