@@ -15,7 +15,7 @@ export FAKE_ASTERISK_UID=64101 FAKE_ASTERISK_GID=64102 FAKE_BOTPBX_UID=64201 FAK
 # shellcheck source=fakes.sh
 source "$ROOT/tests/installer/fakes.sh"   # only its getent (the accounts as numbers) and setpriv recorder are used
 export FAKE_ACCOUNTS_EXIST=1
-rm -f "$WORK/bin/setpriv" "$WORK/bin/pm2" "$WORK/bin/systemctl"
+rm -f "$WORK/bin/setpriv" "$WORK/bin/systemctl"
 T=$WORK
 export ASTERISK_ETC_DIR=$T/etc/asterisk ASTERISK_VARLIB_DIR=$T/var/lib/asterisk
 export ASTERISK_SPOOL_DIR=$T/var/spool/asterisk ASTERISK_LOG_DIR=$T/var/log/asterisk
@@ -28,7 +28,7 @@ source "$ROOT/installer/lib/asterisk-service.sh"
 source "$ROOT/installer/lib/tls.sh"
 source "$ROOT/installer/asterisk.sh"
 BOTPBX_ENV_FILE=$T/botpbx.env; BOTPBX_ASTERISK_ROOT=$ASTERISK_ROOT_COPY; ASTERISK_MODE=root
-(umask 077 && printf 'BOTPBX_ASTERISK=root\nBOTPBX_ASTERISK_ROOT=%s\n' "$ASTERISK_ROOT_COPY" >"$BOTPBX_ENV_FILE")
+(umask 077 && printf 'BOTPBX_ASTERISK=root\nBOTPBX_ASTERISK_ROOT=%s\nAMI_PORT=15038\n' "$ASTERISK_ROOT_COPY" >"$BOTPBX_ENV_FILE")
 shared="$ETC $ASTERISK_VARLIB_DIR $ASTERISK_SPOOL_DIR $ASTERISK_LOG_DIR"
 chmod 755 "$T"   # the temp dir itself is 0700: Asterisk (dropped to its user) must pass through it
 
@@ -66,15 +66,27 @@ sed -i -E -e 's/^\[directories\]\(!\)/[directories]/' \
 # Modules that would listen on fixed public ports of this shared machine stay out.
 printf '[modules](+)\nnoload => chan_iax2.so\nnoload => chan_skinny.so\nnoload => chan_mgcp.so\nnoload => chan_unistim.so\nnoload => pbx_dundi.so\nnoload => res_pjsip_transport_websocket.so\n' >>"$ETC/modules.conf"
 
-# ---- start it with the real start script, as pm2 would -----------------------------------------------------------
-BOTPBX_ENV_FILE=$BOTPBX_ENV_FILE BOTPBX_ASTERISK_SHARED="$shared" BOTPBX_ASTERISK_CONF="$ETC/asterisk.conf" \
-  "$ROOT/installer/asterisk-run" >"$T/asterisk-run.log" 2>&1 &
-runner=$!
+# ---- start it as the installer does (connect step), pm2 being a stand-in that runs the real start script ---------
+export BOTPBX_ENV_FILE BOTPBX_ASTERISK_SHARED="$shared" BOTPBX_ASTERISK_CONF="$ETC/asterisk.conf" RUNNER_PID=$T/runner.pid
+cat >"$WORK/bin/pm2" <<FAKE
+#!/bin/sh
+case "\$1" in
+  start) "$ROOT/installer/asterisk-run" >"$T/asterisk-run.log" 2>&1 & echo \$! >"\$RUNNER_PID" ;;
+  describe) exit 1 ;;
+esac
+exit 0
+FAKE
+chmod +x "$WORK/bin/pm2"
+boot_started=$(date +%s)
+( _start_or_reload_managed ) >"$T/connect.log" 2>&1
+runner=$(cat "$RUNNER_PID" 2>/dev/null)
 # Whatever happens, this Asterisk does not outlive the check.
 trap 'kill -TERM "$runner" 2>/dev/null; sleep 2; rm -rf "$WORK"' EXIT
-boot_started=$(date +%s)
-check "Asterisk reports fully booted (core waitfullybooted, through the installer's CLI function)" wait_for_asterisk 60
-echo "booted in $(( $(date +%s) - boot_started )) s"
+echo "started and booted in $(( $(date +%s) - boot_started )) s"
+check "the installer starts Asterisk (through pm2) and sees it fully booted" grep -q "Asterisk 22.10.1.* is fully booted" "$T/connect.log"
+check "the installer's own AMI check logs in with the generated secret" grep -q "AMI login as botpbx on 127.0.0.1:15038 works" "$T/connect.log"
+[ "$failed" = 0 ] || cat "$T/connect.log"
+check "Asterisk reports fully booted (core waitfullybooted, through the installer's CLI function)" wait_for_asterisk 10
 version=$(asterisk_cli 'core show version' 2>/dev/null | head -1)
 echo "core show version: $version"
 check "core show version is Asterisk 22" grep -q '^Asterisk 22\.' <<<"$version"
