@@ -105,6 +105,10 @@ check "an unknown BOTPBX_ASTERISK stops the installer" test -z "$(mode_of BOTPBX
 
 # ---- first install on Debian 12 without systemd: the root under pm2 -------------------------------------------
 export FAKE_APT_ASTERISK='(none)'
+# What an earlier BotPBX (service as root, umask 022) left: root's files, readable by everyone.
+mkdir -p "$ETC/botpbx" "$ASTERISK_VARLIB_DIR/sounds/botpbx/prompts"
+printf '[old]\nsecret=x\n' >"$ETC/botpbx/manager.conf"; chmod 755 "$ETC/botpbx"; chmod 644 "$ETC/botpbx/manager.conf"
+printf 'RIFF' >"$ASTERISK_VARLIB_DIR/sounds/botpbx/prompts/old.wav"; chmod 644 "$ASTERISK_VARLIB_DIR/sounds/botpbx/prompts/old.wav"
 install_run; status=$?
 env_value() { env_file_get "$BOTPBX_ENV_FILE" "$1"; }
 check "the first run succeeds" test "$status" = 0
@@ -125,6 +129,8 @@ check "botpbx/: the service's, group asterisk, 2750" test "$(stat -c '%u:%g %a' 
 check "prompts: the service's, group asterisk" \
   test "$(stat -c '%u:%g %a' "$ASTERISK_VARLIB_DIR/sounds/botpbx/prompts")" = "$FAKE_BOTPBX_UID:$FAKE_ASTERISK_GID 2750"
 check "music on hold: the service's, group asterisk" test "$(stat -c '%u:%g' "$ASTERISK_VARLIB_DIR/moh/botpbx")" = "$FAKE_BOTPBX_UID:$FAKE_ASTERISK_GID"
+check "an earlier install's prompt is handed to the service" \
+  test "$(stat -c '%u:%g %a' "$ASTERISK_VARLIB_DIR/sounds/botpbx/prompts/old.wav")" = "$FAKE_BOTPBX_UID:$FAKE_ASTERISK_GID 640"
 check "voicemail: Asterisk's, the group may read and delete (2770)" \
   test "$(stat -c '%u:%g %a' "$ASTERISK_SPOOL_DIR/voicemail")" = "$FAKE_ASTERISK_UID:$FAKE_ASTERISK_GID 2770"
 check "nothing Asterisk and BotPBX share is readable by other users" \
