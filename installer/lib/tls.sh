@@ -6,17 +6,18 @@
 #                                                on every run (run install.sh again after renewing them);
 #   otherwise                                    a self-signed certificate, made once and kept (10 years).
 
-BOTPBX_TLS_DIR=${BOTPBX_TLS_DIR:-$ASTERISK_ETC_DIR/keys}
 BOTPBX_HTTPS_PORT=3443
 
-tls_cert_path() { printf '%s/asterisk.pem' "$BOTPBX_TLS_DIR"; }
-tls_key_path() { printf '%s/asterisk.key' "$BOTPBX_TLS_DIR"; }
+# Read when called, not when sourced: install.sh sources this before asterisk.sh sets ASTERISK_ETC_DIR.
+_tls_dir() { printf '%s' "${BOTPBX_TLS_DIR:-${ASTERISK_ETC_DIR:-/etc/asterisk}/keys}"; }
+tls_cert_path() { printf '%s/asterisk.pem' "$(_tls_dir)"; }
+tls_key_path() { printf '%s/asterisk.key' "$(_tls_dir)"; }
 
 ensure_tls_certificate() {
   local gid cert key
   gid=$(_gid_of "$ASTERISK_GROUP"); cert=$(tls_cert_path); key=$(tls_key_path)
   [ -n "$gid" ] || die "the group $ASTERISK_GROUP must exist before the certificate"
-  _shared_dir "$BOTPBX_TLS_DIR" 0 "$gid" 0750
+  _shared_dir "$(_tls_dir)" 0 "$gid" 0750
   if [ -n "${BOTPBX_TLS_CERT_FILE:-}" ] || [ -n "${BOTPBX_TLS_KEY_FILE:-}" ]; then
     _install_own_certificate "$cert" "$key" "$gid"
   elif [ -s "$cert" ] && [ -s "$key" ]; then

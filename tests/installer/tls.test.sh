@@ -71,6 +71,11 @@ check "a refused pair leaves the installed one in place" test "$(fingerprint "$C
 BOTPBX_TLS_CERT_FILE=$WORK/own/fullchain.pem run; status=$?
 check "a certificate without its key is refused" test "$status" != 0
 
+# ---- sourced in install.sh's order, before asterisk.sh sets ASTERISK_ETC_DIR ------------------------------------
+check "in install.sh's order the certificate is /etc/asterisk/keys/asterisk.pem" \
+  test "$(env -u ASTERISK_ETC_DIR -u BOTPBX_TLS_DIR bash -c 'cd "$1" && source installer/lib/common.sh && source installer/lib/tls.sh &&
+    source installer/asterisk.sh && tls_cert_path' _ "$ROOT")" = /etc/asterisk/keys/asterisk.pem
+
 # ---- "not even for an instant": the temp names are created under umask 077 --------------------------------------
 # strace is not on every machine; instead the helper is run with a umask that would leak, and the file it leaves
 # behind mid-way (.new, before chmod) is looked at by a wrapper around chown.
