@@ -145,15 +145,15 @@ _start_or_reload_managed() {
     return 0
   fi
   local version
-  version=$(asterisk_cli 'core show version' 2>/dev/null | head -1 | cut -d' ' -f1-2)
+  version=$(asterisk_cli 'core show version' 2>/dev/null | head -1 | cut -d' ' -f1-2 || true)
   ok "${version:-Asterisk} is fully booted"
   _check_ami_login
 }
 
 _check_ami_login() {
   local host port user secret
-  host=$(env_file_get "$BOTPBX_ENV_FILE" AMI_HOST); port=$(env_file_get "$BOTPBX_ENV_FILE" AMI_PORT)
-  user=$(env_file_get "$BOTPBX_ENV_FILE" AMI_USER); secret=$(env_file_get "$BOTPBX_ENV_FILE" AMI_SECRET)
+  host=$(env_file_get "$BOTPBX_ENV_FILE" AMI_HOST || true); port=$(env_file_get "$BOTPBX_ENV_FILE" AMI_PORT || true)
+  user=$(env_file_get "$BOTPBX_ENV_FILE" AMI_USER || true); secret=$(env_file_get "$BOTPBX_ENV_FILE" AMI_SECRET || true)
   if ami_login_works "$host" "$port" "$user" "$secret"; then
     ok "AMI login as $user on $host:$port works"
   else
@@ -176,7 +176,9 @@ wait_for_service_ami() { # log-file since-bytes
 # ---- what phones and the firewall need ----------------------------------------------------------------------------
 
 # "proto port" per SIP transport in the rendered pjsip.conf (bind=addr:port); wss is served by http.conf instead.
+# Nothing (and no failure: install.sh runs under set -e) when the render did not happen.
 _rendered_transports() {
+  [ -f "$ASTERISK_ETC_DIR/botpbx/pjsip.conf" ] || return 0
   awk -F= '/^\[/ { proto = ""; transport = 0 }
     $1 == "type" && $2 == "transport" { transport = 1 }
     $1 == "protocol" { proto = $2 }
@@ -187,13 +189,14 @@ _rendered_transports() {
 }
 
 _rendered_value() { # file key
-  sed -n "s/^$2=//p" "$ASTERISK_ETC_DIR/botpbx/$1" 2>/dev/null | head -1
+  [ -f "$ASTERISK_ETC_DIR/botpbx/$1" ] || return 0
+  sed -n "s/^$2=//p" "$ASTERISK_ETC_DIR/botpbx/$1" | head -1
 }
 
 asterisk_summary() {
   [ "$ASTERISK_FOUND" = 1 ] || return 0
   local address transports proto port sip_port wss rtp_start rtp_end
-  address=$(hostname -I 2>/dev/null | awk '{ print $1 }')
+  address=$(hostname -I 2>/dev/null | awk '{ print $1 }' || true)
   transports=$(_rendered_transports)
   sip_port=$(awk '$1 == "udp" { print $2; exit }' <<<"$transports")
   info "Phones:    register to ${address:-<this machine>}:${sip_port:-5060} (user: the extension number; password: its SIP secret)"

@@ -11,9 +11,10 @@ BOTPBX_USER=${BOTPBX_USER:-botpbx}
 ASTERISK_USER=${ASTERISK_USER:-asterisk}
 ASTERISK_GROUP=${ASTERISK_GROUP:-asterisk}
 
-_uid_of() { getent passwd "$1" | cut -d: -f3; }
-_gid_of() { getent group "$1" | cut -d: -f3; }
-_gid_of_user() { getent passwd "$1" | cut -d: -f4; }   # the user's primary group
+# Empty when there is no such account; never a failure (install.sh runs under set -e -o pipefail).
+_uid_of() { getent passwd "$1" | cut -d: -f3 || true; }
+_gid_of() { getent group "$1" | cut -d: -f3 || true; }
+_gid_of_user() { getent passwd "$1" | cut -d: -f4 || true; }   # the user's primary group
 
 # The Asterisk package creates this account itself; for the root (and an Asterisk installed without one) the
 # installer makes it, so that shared folders have an owner on the host.

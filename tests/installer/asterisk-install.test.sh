@@ -149,6 +149,7 @@ check "Asterisk is started after the render" \
 check "the installer waits for core waitfullybooted, in the root with /etc/asterisk bound" \
   grep -qx "root_exec \[$ETC\] /usr/sbin/asterisk -rx core waitfullybooted" "$FAKE_LOG"
 check "the AMI login with the generated secret is checked and works" grep -q "AMI login as botpbx on 127.0.0.1:$FAKE_AMI_PORT works" "$WORK/out.log"
+[ "$failed" = 0 ] || { cat "$WORK/out.log"; cat "$WORK/ami.err"; cat "$WORK/ami.expected"; }
 check "the summary says where phones register" grep -qE "Phones: +register to [^ ]+:5060" "$WORK/out.log"
 check "the summary lists SIP over UDP" grep -qE "5060/udp +SIP over UDP" "$WORK/out.log"
 check "the summary lists SIP over TCP" grep -qE "5060/tcp +SIP over TCP" "$WORK/out.log"
@@ -177,6 +178,13 @@ check "a running Asterisk is not started again" bash -c '! grep -q "^pm2 start" 
 FAKE_AMI_SECRET_OVERRIDE=not-the-secret install_run; status=$?
 check "a refused AMI login does not stop the installer" test "$status" = 0
 check "a refused AMI login is reported" grep -q "AMI login as botpbx on 127.0.0.1:$FAKE_AMI_PORT was refused" "$WORK/out.log"
+
+# ---- the render fails: the summary still ends cleanly (install.sh runs under set -e) ---------------------------
+mv "$ETC/botpbx" "$WORK/botpbx.kept"
+( set -euo pipefail; ASTERISK_FOUND=1; asterisk_summary; echo "summary-ended" ) >"$WORK/summary.log" 2>&1
+check "without rendered files the summary does not stop install.sh" grep -qx "summary-ended" "$WORK/summary.log"
+check "without rendered files phones still get an address and the default port" grep -qE "register to [^ ]+:5060" "$WORK/summary.log"
+mv "$WORK/botpbx.kept" "$ETC/botpbx"
 
 # ---- the service logging in ------------------------------------------------------------------------------------
 printf 'old run: AMI 127.0.0.1:5038 is Connected\n' >"$BOTPBX_LOG_DIR/botpbx.log"

@@ -105,6 +105,7 @@ def serve(c):
     fields = dict(l.split(": ", 1) for l in login.split("\r\n") if ": " in l)
     expected = open(sys.argv[1]).read().split() if os.path.exists(sys.argv[1]) else ["", ""]
     ok = [fields.get("Username"), fields.get("Secret")] == expected
+    print("login", fields.get("Username"), "ok" if ok else "refused", flush=True, file=sys.stderr)
     c.sendall(b"Response: Success\r\nMessage: Authentication accepted\r\n\r\n" if ok else
               b"Response: Error\r\nMessage: Authentication failed\r\n\r\n")
 while True:
