@@ -136,7 +136,7 @@ ami_login_works() ( # host port user secret
   reply=""
   exec 3<>"/dev/tcp/$1/$2" || exit 1
   printf 'Action: Login\r\nUsername: %s\r\nSecret: %s\r\n\r\nAction: Logoff\r\n\r\n' "$3" "$4" >&3
-  while IFS= read -r -t 10 line <&3; do
+  while IFS= read -r -t "${AMI_CHECK_TIMEOUT:-10}" line <&3; do
     line=${line%$'\r'}
     case "$line" in Response:*) reply=$line; break ;; esac
   done

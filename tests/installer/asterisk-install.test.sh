@@ -11,6 +11,8 @@ ROOT=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
 source "$ROOT/tests/installer/fakes.sh"
 [ "$(id -u)" = 0 ] || { echo "skipped: needs root (files are handed to other owners)"; echo "0 passed, 0 failed"; exit 0; }
 start_fake_ami
+# This machine may be loaded far beyond its cores while other suites run: give the fake time to answer.
+export AMI_CHECK_TIMEOUT=30
 
 export ASTERISK_ETC_DIR="$WORK/etc-asterisk" ASTERISK_VARLIB_DIR="$WORK/var-lib-asterisk"
 export ASTERISK_SPOOL_DIR="$WORK/spool-asterisk" ASTERISK_LOG_DIR="$WORK/log-asterisk"
@@ -19,32 +21,7 @@ export FAKE_UP="$WORK/asterisk.up"
 ETC=$ASTERISK_ETC_DIR
 mkdir -p "$SYSTEMD_UNIT_DIR"
 
-# render-asterisk-config: the transports, HTTPS and RTP settings a default PBX renders, and the AMI user.
-cat >"$WORK/bin/dotnet" <<'FAKE'
-#!/bin/sh
-echo "dotnet $*" >>"$FAKE_LOG"
-mkdir -p "$ASTERISK_CONFIG_DIR/botpbx"
-printf '[transport-udp]\ntype=transport\nprotocol=udp\nbind=0.0.0.0:5060\n\n[transport-tcp]\ntype=transport\nprotocol=tcp\nbind=0.0.0.0:5060\n\n[transport-wss]\ntype=transport\nprotocol=wss\nbind=0.0.0.0\n' \
-  >"$ASTERISK_CONFIG_DIR/botpbx/pjsip.conf"
-printf '[general]\nenabled=yes\nbindaddr=127.0.0.1\nbindport=8088\ntlsenable=yes\ntlsbindaddr=0.0.0.0:8089\n' >"$ASTERISK_CONFIG_DIR/botpbx/http.conf"
-printf '[general]\nrtpstart=10000\nrtpend=20000\nicesupport=yes\n' >"$ASTERISK_CONFIG_DIR/botpbx/rtp.conf"
-printf '[%s]\nsecret=%s\n' "$AMI_USER" "$AMI_SECRET" >"$ASTERISK_CONFIG_DIR/botpbx/manager.conf"
-echo "written: $ASTERISK_CONFIG_DIR/botpbx/manager.conf"
-FAKE
-# chroot into the root: only what ensure_asterisk_root asks (the version, the root's asterisk account).
-cat >"$WORK/bin/chroot" <<'FAKE'
-#!/bin/sh
-shift
-case "$*" in
-  "/usr/sbin/asterisk -V") echo "Asterisk 22.10.1" ;;
-  "getent passwd asterisk") echo "asterisk:x:${FAKE_ROOT_UID:-101}:101::/var/lib/asterisk:/usr/sbin/nologin" ;;
-  *) echo "chroot $*" >>"$FAKE_LOG" ;;
-esac
-FAKE
-chmod +x "$WORK/bin/dotnet" "$WORK/bin/chroot"
-# pm2 or systemd starting Asterisk raises the flag the fake CLI answers from.
-export FAKE_PM2_HOOK='case "$0 $*" in "start "*asterisk.ecosystem.json*) touch "$FAKE_UP" ;; esac'
-export FAKE_SYSTEMCTL_HOOK='case "$0 $*" in "restart "*) touch "$FAKE_UP" ;; esac'
+use_fake_render_and_root
 
 # shellcheck source=/dev/null
 source "$ROOT/installer/lib/common.sh"
@@ -60,22 +37,7 @@ BOTPBX_HOME=$WORK/opt; BOTPBX_APP_DIR=$BOTPBX_HOME/app; BOTPBX_ENV_FILE=$WORK/bo
 BOTPBX_LOG_DIR=$WORK/log-botpbx; BOTPBX_DATA_DIR=$WORK/var-lib-botpbx
 mkdir -p "$BOTPBX_APP_DIR" "$BOTPBX_LOG_DIR"
 
-# The root's functions, recorded: making the root, renumbering, running a command in it (only the CLI is asked).
-asterisk_root_ensure() {
-  echo "root_ensure $*" >>"$FAKE_LOG"
-  mkdir -p "$1/etc/asterisk" "$1/usr/sbin"
-  [ -f "$1/etc/asterisk/asterisk.conf" ] || printf '[directories](!)\n' >"$1/etc/asterisk/asterisk.conf"
-  printf '; the package sample manager.conf\n' >"$1/etc/asterisk/manager.conf"
-  printf '; the package sample modules.conf\n' >"$1/etc/asterisk/modules.conf"
-  printf '#!/bin/sh\n' >"$1/usr/sbin/asterisk"; chmod 755 "$1/usr/sbin/asterisk"
-}
-asterisk_root_set_ids() { echo "root_set_ids $*" >>"$FAKE_LOG"; }
-asterisk_root_exec() { # root binds -- /usr/sbin/asterisk -rx command
-  echo "root_exec [$2] ${*:4}" >>"$FAKE_LOG"
-  [ -e "$FAKE_UP" ] || { echo "Unable to connect to remote asterisk" >&2; return 1; }
-  case "${*:6}" in "core show version") echo "Asterisk 22.10.1+dfsg-1 built by debian" ;; esac
-  return 0
-}
+fake_asterisk_root_functions
 
 install_run() { # the Asterisk part of install.sh, in its order, with the AMI secret known to the fake AMI afterwards
   ( set -euo pipefail

@@ -116,7 +116,56 @@ while True:
 PY
   FAKE_AMI_PID=$!
   local tries=0
-  until [ -s "$WORK/ami.port" ] || [ $tries -gt 50 ]; do sleep 0.1; tries=$((tries + 1)); done
+  until [ -s "$WORK/ami.port" ] || [ $tries -gt 300 ]; do sleep 0.1; tries=$((tries + 1)); done
   FAKE_AMI_PORT=$(head -1 "$WORK/ami.port")
   trap 'kill "$FAKE_AMI_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
+}
+
+# For install.sh's Asterisk steps in the root way: a fake `dotnet` that renders what a default PBX renders
+# (render-asterisk-config: transports, HTTPS, RTP, the AMI user), a fake `chroot` answering what ensure_asterisk_root
+# asks, and pm2/systemd hooks that raise the flag ($FAKE_UP) the fake CLI answers from once Asterisk is "started".
+use_fake_render_and_root() {
+  cat >"$WORK/bin/dotnet" <<'FAKE'
+#!/bin/sh
+echo "dotnet $*" >>"$FAKE_LOG"
+mkdir -p "$ASTERISK_CONFIG_DIR/botpbx"
+printf '[transport-udp]\ntype=transport\nprotocol=udp\nbind=0.0.0.0:5060\n\n[transport-tcp]\ntype=transport\nprotocol=tcp\nbind=0.0.0.0:5060\n\n[transport-wss]\ntype=transport\nprotocol=wss\nbind=0.0.0.0\n' \
+  >"$ASTERISK_CONFIG_DIR/botpbx/pjsip.conf"
+printf '[general]\nenabled=yes\nbindaddr=127.0.0.1\nbindport=8088\ntlsenable=yes\ntlsbindaddr=0.0.0.0:8089\n' >"$ASTERISK_CONFIG_DIR/botpbx/http.conf"
+printf '[general]\nrtpstart=10000\nrtpend=20000\nicesupport=yes\n' >"$ASTERISK_CONFIG_DIR/botpbx/rtp.conf"
+printf '[%s]\nsecret=%s\n' "$AMI_USER" "$AMI_SECRET" >"$ASTERISK_CONFIG_DIR/botpbx/manager.conf"
+echo "written: $ASTERISK_CONFIG_DIR/botpbx/manager.conf"
+FAKE
+  cat >"$WORK/bin/chroot" <<'FAKE'
+#!/bin/sh
+shift
+case "$*" in
+  "/usr/sbin/asterisk -V") echo "Asterisk 22.10.1" ;;
+  "getent passwd asterisk") echo "asterisk:x:${FAKE_ROOT_UID:-101}:101::/var/lib/asterisk:/usr/sbin/nologin" ;;
+  *) echo "chroot $*" >>"$FAKE_LOG" ;;
+esac
+FAKE
+  chmod +x "$WORK/bin/dotnet" "$WORK/bin/chroot"
+  export FAKE_PM2_HOOK='case "$0 $*" in "start "*asterisk.ecosystem.json*) touch "$FAKE_UP" ;; esac'
+  export FAKE_SYSTEMCTL_HOOK='case "$0 $*" in "restart "*) touch "$FAKE_UP" ;; esac'
+}
+
+# Call after sourcing installer/lib/asterisk-root.sh: its functions, recorded in $FAKE_LOG.
+fake_asterisk_root_functions() {
+  # The root's functions, recorded: making the root, renumbering, running a command in it (only the CLI is asked).
+  asterisk_root_ensure() {
+    echo "root_ensure $*" >>"$FAKE_LOG"
+    mkdir -p "$1/etc/asterisk" "$1/usr/sbin"
+    [ -f "$1/etc/asterisk/asterisk.conf" ] || printf '[directories](!)\n' >"$1/etc/asterisk/asterisk.conf"
+    printf '; the package sample manager.conf\n' >"$1/etc/asterisk/manager.conf"
+    printf '; the package sample modules.conf\n' >"$1/etc/asterisk/modules.conf"
+    printf '#!/bin/sh\n' >"$1/usr/sbin/asterisk"; chmod 755 "$1/usr/sbin/asterisk"
+  }
+  asterisk_root_set_ids() { echo "root_set_ids $*" >>"$FAKE_LOG"; }
+  asterisk_root_exec() { # root binds -- /usr/sbin/asterisk -rx command
+    echo "root_exec [$2] ${*:4}" >>"$FAKE_LOG"
+    [ -e "$FAKE_UP" ] || { echo "Unable to connect to remote asterisk" >&2; return 1; }
+    case "${*:6}" in "core show version") echo "Asterisk 22.10.1+dfsg-1 built by debian" ;; esac
+    return 0
+  }
 }
