@@ -37,6 +37,7 @@ if (!await app.PrepareDatabaseAsync())
 }
 
 app.UseBotPbxProblems();
+app.UseHttpsOnly();
 app.UseSecurityHeaders();
 app.UseApiReference();
 app.UseSpaStaticFiles();
