@@ -82,7 +82,7 @@ check "the user botpbx is created, without login" grep -q "^useradd --system --u
 check "botpbx joins the group asterisk" grep -qx "usermod -a -G asterisk botpbx" "$FAKE_LOG"
 check "the root is made in BOTPBX_ASTERISK_ROOT" grep -qx "root_ensure $BOTPBX_ASTERISK_ROOT" "$FAKE_LOG"
 check "the root's asterisk account gets the host's ids" grep -qx "root_set_ids $BOTPBX_ASTERISK_ROOT $FAKE_ASTERISK_UID $FAKE_ASTERISK_GID" "$FAKE_LOG"
-check "/etc/asterisk gets the package's sample files" grep -q "package sample modules.conf" "$ETC/modules.conf"
+check "/etc/asterisk gets the package's sample files" grep -q "package sample logger.conf" "$ETC/logger.conf"
 check "the sample manager.conf is kept as manager.conf.pre-botpbx" grep -q "package sample manager.conf" "$ETC/manager.conf.pre-botpbx"
 check "manager.conf is BotPBX's base file" cmp -s "$ROOT/asterisk-templates/manager.conf" "$ETC/manager.conf"
 check "/etc/asterisk: asterisk's, group-writable (BotPBX stages botpbx/ there), setgid, 2770" \
@@ -122,7 +122,7 @@ check "no secret is printed" bash -c '! grep -qF -e "$1" -e "$2" "$3"' _ "$(env_
 
 # ---- second run: an upgrade keeps secrets, samples the administrator edited, *_custom.conf -------------------
 cp "$BOTPBX_ENV_FILE" "$WORK/env.after-first"
-printf '; edited by the administrator\n' >"$ETC/modules.conf"
+printf '; edited by the administrator\n' >"$ETC/logger.conf"
 printf '[my-trunk]\ntype=endpoint\n' >"$ETC/pjsip_custom.conf"
 cert_before=$(openssl x509 -in "$ETC/keys/asterisk.pem" -noout -fingerprint)
 : >"$FAKE_LOG"
@@ -130,7 +130,7 @@ install_run; status=$?
 check "the second run succeeds" test "$status" = 0
 check "the env file is unchanged (secrets and the way kept)" cmp -s "$WORK/env.after-first" "$BOTPBX_ENV_FILE"
 check "accounts that exist are not created again" bash -c '! grep -qE "^(groupadd|useradd|usermod)" "$1"' _ "$FAKE_LOG"
-check "the sample files are not copied again over the administrator's edit" grep -qx "; edited by the administrator" "$ETC/modules.conf"
+check "the sample files are not copied again over the administrator's edit" grep -qx "; edited by the administrator" "$ETC/logger.conf"
 check "pjsip_custom.conf is untouched" test "$(cat "$ETC/pjsip_custom.conf")" = "$(printf '[my-trunk]\ntype=endpoint')"
 check "the certificate is kept" test "$(openssl x509 -in "$ETC/keys/asterisk.pem" -noout -fingerprint)" = "$cert_before"
 check "a running Asterisk is reloaded, not restarted" grep -qx "root_exec \[$ETC\] /usr/sbin/asterisk -rx core reload" "$FAKE_LOG"

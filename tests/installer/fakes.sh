@@ -158,7 +158,7 @@ fake_asterisk_root_functions() {
     mkdir -p "$1/etc/asterisk" "$1/usr/sbin"
     [ -f "$1/etc/asterisk/asterisk.conf" ] || printf '[directories](!)\n' >"$1/etc/asterisk/asterisk.conf"
     printf '; the package sample manager.conf\n' >"$1/etc/asterisk/manager.conf"
-    printf '; the package sample modules.conf\n' >"$1/etc/asterisk/modules.conf"
+    printf '; the package sample logger.conf\n' >"$1/etc/asterisk/logger.conf"
     printf '#!/bin/sh\n' >"$1/usr/sbin/asterisk"; chmod 755 "$1/usr/sbin/asterisk"
   }
   asterisk_root_set_ids() { echo "root_set_ids $*" >>"$FAKE_LOG"; }
