@@ -1,0 +1,69 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BotPbx.Api.Problems;
+
+namespace BotPbx.Api.Features.Telephony.Common;
+
+/// <summary>
+/// Turns the JSON body of a PBX create or update into the request type, the same way for every object kind:
+/// <list type="bullet">
+/// <item>Aliases: another name for a field, for clients written from the product manual (seed 003 creates an
+/// extension with <c>extension</c> where the API says <c>number</c>). Sending both with different values is a 422.</item>
+/// <item>Update = change only what is sent: each top-level field of the body replaces the stored field whole
+/// (<c>voicemail</c>, <c>destination</c>, <c>members</c> are replaced as a unit, not merged inside); a field left out
+/// keeps its stored value. So the UI's full-object PUT and the manual's <c>{"name": "John D. Smith"}</c> both work.
+/// The project has no PATCH endpoints; PUT is the one way to change an object.</item>
+/// </list>
+/// Field names match case-insensitively, as ASP.NET's JSON binding does.
+/// </summary>
+public static class PbxRequestBody
+{
+    /// <summary>The body of a create, with aliases applied.</summary>
+    /// <exception cref="ValidationFailedException">An alias and its field disagree.</exception>
+    /// <exception cref="JsonException">A field has the wrong type (answered 400 with its path).</exception>
+    public static TRequest Read<TRequest>(JsonObject body, IReadOnlyDictionary<string, string> aliases)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return Deserialize<TRequest>(ApplyAliases(body, aliases));
+    }
+
+    /// <summary>The body of an update: the stored object's fields, replaced by those the body sends.</summary>
+    public static TRequest Merge<TRequest, TModel>(JsonObject body, IReadOnlyDictionary<string, string> aliases, TModel stored)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var merged = JsonSerializer.SerializeToNode(stored, PbxJson.Options) as JsonObject
+            ?? throw new InvalidOperationException("a stored PBX object did not serialize to a JSON object");
+        foreach (var (name, value) in ApplyAliases(body, aliases))
+        {
+            foreach (var same in merged.Select(p => p.Key).Where(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase)).ToList())
+                merged.Remove(same);
+            merged[name] = value?.DeepClone();
+        }
+        return Deserialize<TRequest>(merged);
+    }
+
+    private static JsonObject ApplyAliases(JsonObject body, IReadOnlyDictionary<string, string> aliases)
+    {
+        if (aliases.Count == 0) return body;
+        var result = new JsonObject();
+        var errors = new FieldErrors();
+        foreach (var (name, value) in body)
+        {
+            var target = aliases.FirstOrDefault(a => string.Equals(a.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+            if (target is null)
+            {
+                if (!result.ContainsKey(name)) result[name] = value?.DeepClone();
+                else if (!JsonNode.DeepEquals(result[name], value)) errors.Add(name, $"is also sent under another name with a different value");
+                continue;
+            }
+            var existing = result.FirstOrDefault(p => string.Equals(p.Key, target, StringComparison.OrdinalIgnoreCase));
+            if (existing.Key is null) result[target] = value?.DeepClone();
+            else if (!JsonNode.DeepEquals(existing.Value, value)) errors.Add(name, $"is another name for {target}; send one of them, or the same value in both");
+        }
+        errors.ThrowIfAny();
+        return result;
+    }
+
+    private static TRequest Deserialize<TRequest>(JsonObject body) =>
+        body.Deserialize<TRequest>(PbxJson.Options) ?? throw new JsonException("The request body must be a JSON object.");
+}
