@@ -58,18 +58,17 @@ public sealed partial class AmiAsteriskManager(IAmiClient client) : IAsteriskMan
     /// <summary>
     /// The items of a PJSIP list action. With nothing to list, res_pjsip answers <c>Response: Error</c> with
     /// <c>Message: No Contacts found</c> (seen on Asterisk 22.10.1, issue 8) rather than an empty list: that is an
-    /// empty list here, not a failure. Any other error still throws.
+    /// empty list here. Any other error (e.g. <c>Permission denied</c>) throws <see cref="AmiActionException"/>, so
+    /// a refusal is never mistaken for "Asterisk does not know this trunk".
     /// </summary>
     private async Task<IReadOnlyList<AmiEvent>> ListOrNoneAsync(string action, CancellationToken cancellationToken)
     {
-        try
-        {
-            return (await client.SendEventListAsync(new AmiAction(action), null, cancellationToken).ConfigureAwait(false)).Items;
-        }
-        catch (AmiActionException e) when (NothingFound().IsMatch(e.AsteriskMessage ?? ""))
-        {
-            return [];
-        }
+        var request = new AmiAction(action);
+        var list = await client.SendEventListAsync(request, null, cancellationToken).ConfigureAwait(false);
+        if (list.Response.IsSuccess) return list.Items;
+        if (NothingFound().IsMatch(list.Response.Message ?? "")) return [];
+        list.Response.EnsureSuccess(request);
+        return list.Items;
     }
 
     [GeneratedRegex(@"\ANo \w+ found\z", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

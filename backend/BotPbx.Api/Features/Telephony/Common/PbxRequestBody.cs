@@ -46,19 +46,24 @@ public static class PbxRequestBody
     {
         if (aliases.Count == 0) return body;
         var result = new JsonObject();
+        // field → the alias it was sent as, so a clash is reported on the alias whatever the order in the body.
+        var sentAs = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var errors = new FieldErrors();
         foreach (var (name, value) in body)
         {
-            var target = aliases.FirstOrDefault(a => string.Equals(a.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
-            if (target is null)
+            var alias = aliases.FirstOrDefault(a => string.Equals(a.Key, name, StringComparison.OrdinalIgnoreCase));
+            var field = alias.Value ?? name;
+            var existing = result.FirstOrDefault(p => string.Equals(p.Key, field, StringComparison.OrdinalIgnoreCase));
+            if (existing.Key is null)
             {
-                if (!result.ContainsKey(name)) result[name] = value?.DeepClone();
-                else if (!JsonNode.DeepEquals(result[name], value)) errors.Add(name, $"is also sent under another name with a different value");
-                continue;
+                result[field] = value?.DeepClone();
+                if (alias.Value is not null) sentAs[field] = alias.Key;
             }
-            var existing = result.FirstOrDefault(p => string.Equals(p.Key, target, StringComparison.OrdinalIgnoreCase));
-            if (existing.Key is null) result[target] = value?.DeepClone();
-            else if (!JsonNode.DeepEquals(existing.Value, value)) errors.Add(name, $"is another name for {target}; send one of them, or the same value in both");
+            else if (!JsonNode.DeepEquals(existing.Value, value))
+            {
+                var aliasName = alias.Value is not null ? alias.Key : sentAs.GetValueOrDefault(field, name);
+                errors.Add(aliasName, $"is another name for {field}; send one of them, or the same value in both");
+            }
         }
         errors.ThrowIfAny();
         return result;
