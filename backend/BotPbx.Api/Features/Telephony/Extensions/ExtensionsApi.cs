@@ -24,7 +24,8 @@ public static class ExtensionsApi
             ToModel = (request, existing) => request with
             {
                 Secret = string.IsNullOrEmpty(request.Secret) ? existing?.Secret ?? SecretGenerator.Generate() : request.Secret,
-                Voicemail = WithPin(request.Voicemail ?? new VoicemailSettings(), existing),
+                // An explicit "voicemail": null stays null, for the validator to name as a field error.
+                Voicemail = request.Voicemail is { } voicemail ? WithPin(voicemail, existing) : request.Voicemail!,
             },
             ToResponse = ExtensionResponse.From,
             ToCreated = e => new CreatedExtensionResponse(ExtensionResponse.From(e), e.Secret, e.Voicemail.Enabled ? e.Voicemail.Pin : null),
