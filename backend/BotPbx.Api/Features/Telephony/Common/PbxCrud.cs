@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using BotPbx.Api.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -94,11 +93,12 @@ internal sealed class PbxCrudHandlers<TRequest, TModel, TResponse, TCreated>(Pbx
     public async Task<Results<Ok<TResponse>, ProblemHttpResult>> GetAsync(long id, PbxStore store, CancellationToken cancellationToken) =>
         await store.FindAsync(o.Table, id, cancellationToken) is { } found ? TypedResults.Ok(o.ToResponse(found)) : PbxCrud.NotFound(o.Table);
 
-    /// <remarks>The body is bound as a JSON object, not as <typeparamref name="TRequest"/>, so that aliases and partial updates
+    /// <remarks>The body is read as a JSON object, not bound as <typeparamref name="TRequest"/>, so that aliases and partial updates
     /// are handled in one place (<see cref="PbxRequestBody"/>); the OpenAPI document still shows <typeparamref name="TRequest"/>.</remarks>
-    public async Task<Results<Created<TCreated>, ProblemHttpResult>> CreateAsync(JsonObject body, HttpContext httpContext, PbxStore store,
+    public async Task<Results<Created<TCreated>, ProblemHttpResult>> CreateAsync(HttpContext httpContext, PbxStore store,
         CancellationToken cancellationToken)
     {
+        var body = await PbxRequestBody.ReadObjectAsync(httpContext.Request, cancellationToken);
         var request = PbxRequestBody.Read<TRequest>(body, o.Aliases);
         var result = await store.SaveAsync(o.Table, null, existing => o.ToModel(request, existing), cancellationToken);
         if (PbxCrud.Problem(result, o.Table) is { } problem) return problem;
@@ -108,9 +108,10 @@ internal sealed class PbxCrudHandlers<TRequest, TModel, TResponse, TCreated>(Pbx
         return TypedResults.Created($"{httpContext.Request.Path.Value?.TrimEnd('/')}/{id}", o.ToCreated(saved));
     }
 
-    public async Task<Results<Ok<TResponse>, ProblemHttpResult>> UpdateAsync(long id, JsonObject body, HttpContext httpContext, PbxStore store,
+    public async Task<Results<Ok<TResponse>, ProblemHttpResult>> UpdateAsync(long id, HttpContext httpContext, PbxStore store,
         CancellationToken cancellationToken)
     {
+        var body = await PbxRequestBody.ReadObjectAsync(httpContext.Request, cancellationToken);
         TModel? before = null;
         var result = await store.SaveAsync(o.Table, id, existing =>
         {

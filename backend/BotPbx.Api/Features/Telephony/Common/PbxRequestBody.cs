@@ -18,6 +18,21 @@ namespace BotPbx.Api.Features.Telephony.Common;
 /// </summary>
 public static class PbxRequestBody
 {
+    /// <summary>
+    /// The request's JSON object. Read here rather than bound as a handler parameter, so that the OpenAPI document
+    /// shows the request type given with <c>Accepts</c> instead of a bare JSON object.
+    /// </summary>
+    /// <exception cref="BadHttpRequestException">Not JSON (415), or not a JSON object (400).</exception>
+    /// <exception cref="JsonException">Malformed JSON (answered 400).</exception>
+    public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.HasJsonContentType())
+            throw new BadHttpRequestException("Send the request body as application/json.", StatusCodes.Status415UnsupportedMediaType);
+        var node = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken);
+        return node as JsonObject ?? throw new BadHttpRequestException("The request body must be a JSON object.");
+    }
+
     /// <summary>The body of a create, with aliases applied.</summary>
     /// <exception cref="ValidationFailedException">An alias and its field disagree.</exception>
     /// <exception cref="JsonException">A field has the wrong type (answered 400 with its path).</exception>

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using BotPbx.Api.Features.Auth;
 using BotPbx.Api.Features.Telephony.Common;
 using BotPbx.Api.Problems;
@@ -33,18 +32,20 @@ public static class PbxSettingsApi
         return app;
     }
 
-    private static async Task<Results<Ok<FeatureCodes>, ProblemHttpResult>> PutFeatureCodesAsync(JsonObject body, PbxStore store,
+    private static async Task<Results<Ok<FeatureCodes>, ProblemHttpResult>> PutFeatureCodesAsync(HttpRequest http, PbxStore store,
         CancellationToken cancellationToken)
     {
+        var body = await PbxRequestBody.ReadObjectAsync(http, cancellationToken);
         var stored = await store.SettingAsync<FeatureCodes>(PbxStore.FeatureCodesKey, cancellationToken) ?? new FeatureCodes();
         var request = PbxRequestBody.Merge<FeatureCodes, FeatureCodes>(body, NoAliases, stored);
         var result = await store.SaveSettingAsync(PbxStore.FeatureCodesKey, request, FeatureCodesValidator.Validate, cancellationToken);
         return result.Errors is { } errors ? ApiProblems.Validation(errors) : TypedResults.Ok(result.Value!);
     }
 
-    private static async Task<Results<Ok<SipSettings>, ProblemHttpResult>> PutSipSettingsAsync(JsonObject body, PbxStore store,
+    private static async Task<Results<Ok<SipSettings>, ProblemHttpResult>> PutSipSettingsAsync(HttpRequest http, PbxStore store,
         CancellationToken cancellationToken)
     {
+        var body = await PbxRequestBody.ReadObjectAsync(http, cancellationToken);
         var stored = await store.SettingAsync<SipSettings>(PbxStore.SipKey, cancellationToken) ?? new SipSettings();
         var request = PbxRequestBody.Merge<SipSettings, SipSettings>(body, NoAliases, stored);
         var result = await store.SaveSettingAsync(PbxStore.SipKey, request, SipSettingsValidator.Validate, cancellationToken);
