@@ -137,4 +137,17 @@ public sealed class PartialUpdateTests(TelephonyFixture fixture) : IClassFixture
         var problem = await Problem.ReadAsync(await admin.PutAsJsonAsync($"/api/queues/{queue}", new { weight = "heavy" }), HttpStatusCode.BadRequest, "bad_request");
         Assert.Contains("weight", problem.Detail, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("null")]
+    [InlineData("{\"name\": \"A\", \"name\": \"B\"}")]
+    [InlineData("{\"name\": ")]
+    public async Task A_body_that_is_not_one_json_object_is_400(string body)
+    {
+        using var admin = await fixture.Api.SignInAsAdminAsync();
+        var queue = await admin.CreateQueueAsync();
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        await Problem.ReadAsync(await admin.PutAsync($"/api/queues/{queue}", content), HttpStatusCode.BadRequest, "bad_request");
+    }
 }

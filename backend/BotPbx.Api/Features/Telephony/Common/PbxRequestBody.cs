@@ -30,7 +30,17 @@ public static class PbxRequestBody
         if (!request.HasJsonContentType())
             throw new BadHttpRequestException("Send the request body as application/json.", StatusCodes.Status415UnsupportedMediaType);
         var node = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken);
-        return node as JsonObject ?? throw new BadHttpRequestException("The request body must be a JSON object.");
+        if (node is not JsonObject body) throw new BadHttpRequestException("The request body must be a JSON object.");
+        try
+        {
+            // A JsonObject reads its properties lazily; a duplicate name would otherwise surface later as a 500.
+            _ = body.Count;
+        }
+        catch (ArgumentException e)
+        {
+            throw new BadHttpRequestException("The request body names a field twice.", e);
+        }
+        return body;
     }
 
     /// <summary>The body of a create, with aliases applied.</summary>
