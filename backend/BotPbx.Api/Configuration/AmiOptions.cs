@@ -16,5 +16,8 @@ public sealed class AmiOptions
     [EnvironmentVariable("AMI_SECRET")]
     public string? Secret { get; set; }
 
+    /// <summary>How long an AMI action may go unanswered before it fails (503 <c>asterisk_unavailable</c> in the API).</summary>
+    public TimeSpan ActionTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(User) && !string.IsNullOrWhiteSpace(Secret);
 }

@@ -20,6 +20,12 @@ public static class ApiProblems
     public static ProblemHttpResult RateLimited(string detail) =>
         Create(StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited, "Too many requests", detail);
 
+    /// <summary>503 <c>asterisk_unavailable</c>: AMI/ARI not configured, not connected, silent or refusing. The caller sets Retry-After if useful.</summary>
+    public static ProblemHttpResult AsteriskUnavailable(string detail) => TypedResults.Problem(AsteriskUnavailableDetails(detail));
+
+    public static ProblemDetails AsteriskUnavailableDetails(string detail) =>
+        Details(StatusCodes.Status503ServiceUnavailable, ProblemCodes.AsteriskUnavailable, "Asterisk unavailable", detail);
+
     public static ProblemHttpResult Validation(IReadOnlyDictionary<string, string[]> errors) =>
         TypedResults.Problem(ValidationDetails(errors));
 

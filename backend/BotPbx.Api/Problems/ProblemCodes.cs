@@ -17,6 +17,7 @@ public static class ProblemCodes
     public const string RateLimited = "rate_limited";
     public const string InternalError = "internal_error";
     public const string DatabaseUnavailable = "database_unavailable";
+    public const string AsteriskUnavailable = "asterisk_unavailable";
 
     /// <summary>The code a bare status code gets when the code that produced it did not choose one.</summary>
     public static string ForStatus(int status) => status switch

@@ -7,7 +7,8 @@ namespace BotPbx.Api.Problems;
 
 /// <summary>
 /// Turns every exception that escapes a handler into a problem: malformed input → 400, validation → 422,
-/// PostgreSQL unreachable → 503, anything else → 500 with no internals (the details go to the log only).
+/// PostgreSQL unreachable → 503 <c>database_unavailable</c>, any AMI/ARI failure or timeout → 503
+/// <c>asterisk_unavailable</c> (<see cref="AsteriskFailures"/>), anything else → 500 with no internals (the details go to the log only).
 /// </summary>
 public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger)
     : IExceptionHandler
@@ -22,7 +23,12 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             return true;
         }
         var details = Describe(exception);
-        if (details.Status == StatusCodes.Status503ServiceUnavailable)
+        if (details.Extensions.TryGetValue("code", out var code) && ProblemCodes.AsteriskUnavailable.Equals(code))
+        {
+            httpContext.Response.Headers.RetryAfter = "5";
+            LogAsteriskUnavailable(httpContext.Request.Method, httpContext.Request.Path, exception.GetType().Name, exception.Message);
+        }
+        else if (details.Status == StatusCodes.Status503ServiceUnavailable)
         {
             httpContext.Response.Headers.RetryAfter = "5";
             LogDatabaseUnavailable(httpContext.Request.Method, httpContext.Request.Path, DatabaseErrors.Reason(exception));
@@ -49,6 +55,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             "Send the request body as application/json."),
         BadHttpRequestException or JsonException => ApiProblems.Details(
             StatusCodes.Status400BadRequest, ProblemCodes.BadRequest, "Bad request", BadRequestDetail(exception)),
+        _ when AsteriskFailures.Describe(exception) is { } asterisk => ApiProblems.AsteriskUnavailableDetails(asterisk),
         _ when DatabaseErrors.IsUnavailable(exception) => ApiProblems.Details(
             StatusCodes.Status503ServiceUnavailable, ProblemCodes.DatabaseUnavailable, "Database unavailable",
             "The database cannot be reached right now. Try again shortly."),
@@ -74,6 +81,9 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception in {Method} {Path}")]
     private partial void LogUnhandled(Exception exception, string method, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Asterisk unavailable during {Method} {Path}: {Kind}: {Reason}")]
+    private partial void LogAsteriskUnavailable(string method, string path, string kind, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable during {Method} {Path}: {Reason}")]
     private partial void LogDatabaseUnavailable(string method, string path, string reason);

@@ -21,7 +21,7 @@ public sealed class AriOptions
     /// application's own channels and bridges.</summary>
     public bool SubscribeAll { get; set; }
 
-    /// <summary>How long one REST call may take; exceeding it throws <see cref="TimeoutException"/>.</summary>
+    /// <summary>How long one REST call may take; exceeding it throws <see cref="AriTimeoutException"/>.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How long the websocket upgrade may take before the attempt counts as failed.</summary>

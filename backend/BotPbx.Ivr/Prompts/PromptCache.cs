@@ -8,8 +8,11 @@ namespace BotPbx.Ivr.Prompts;
 /// <summary>Settings of the prompt cache (section "Ivr:Prompts").</summary>
 public sealed class PromptCacheOptions
 {
-    /// <summary>Where synthesized prompts live; Asterisk must be able to read it (STREAM FILE takes an absolute path).</summary>
-    public string Directory { get; set; } = "/var/lib/asterisk/sounds/botpbx/prompts";
+    /// <summary>
+    /// Where synthesized prompts live; Asterisk must be able to read it (STREAM FILE takes an absolute path). No default:
+    /// the service derives it from ASTERISK_SOUNDS (<c>&lt;sounds&gt;/botpbx/prompts</c>) unless <c>Ivr:Prompts:Directory</c> is set.
+    /// </summary>
+    public string Directory { get; set; } = "";
 
     public string SoxExecutable { get; set; } = "sox";
 
@@ -54,6 +57,7 @@ public sealed class PromptCache : IDisposable
     public PromptCache(IEnumerable<ITextToSpeech> engines, PromptCacheOptions options, ILogger<PromptCache> logger)
     {
         _engines = engines.ToDictionary(e => e.Engine, StringComparer.Ordinal);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options?.Directory, "options.Directory");
         _options = options;
         _logger = logger;
     }

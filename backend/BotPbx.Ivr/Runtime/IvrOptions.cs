@@ -10,10 +10,12 @@ public sealed class IvrOptions
     public int MaxStepsPerCall { get; set; } = 500;
 
     /// <summary>
-    /// Played when a flow cannot go on (an error, the loop guard, an IVR that is not published). Asterisk's core sound
-    /// file is really spelled "occured".
+    /// Played when a flow cannot go on (an error, the loop guard, an IVR that is not published): BotPBX's own error
+    /// prompt (<see cref="BotPbx.Telephony.Sounds.SystemPrompts.Error"/>), made with flite, because Asterisk's
+    /// <c>an-error-has-occured</c> is not in Debian's English sounds. The service sets the absolute path under
+    /// ASTERISK_SOUNDS; this default, relative to Asterisk's sounds folder, is for the library on its own.
     /// </summary>
-    public string FallbackSound { get; set; } = "an-error-has-occured";
+    public string FallbackSound { get; set; } = "botpbx/system/" + BotPbx.Telephony.Sounds.SystemPrompts.Error.Name;
 
     /// <summary>
     /// Where a caller goes after the fallback prompt: an internal number (extension, ring group, queue) dialled as a
@@ -27,7 +29,10 @@ public sealed class IvrOptions
     /// </summary>
     public string GeneralMailbox { get; set; } = string.Empty;
 
-    /// <summary>Directory (readable by Asterisk) where recordMessage nodes record to.</summary>
+    /// <summary>
+    /// Directory (readable by Asterisk) where recordMessage nodes record to. The service sets it to
+    /// <c>ASTERISK_SPOOL/botpbx/ivr</c>; this default is Debian's spool folder, for the library on its own.
+    /// </summary>
     public string MessagesDirectory { get; set; } = "/var/spool/asterisk/botpbx/ivr";
 
     /// <summary>

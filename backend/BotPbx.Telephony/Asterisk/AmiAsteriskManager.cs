@@ -43,17 +43,36 @@ public sealed partial class AmiAsteriskManager(IAmiClient client) : IAsteriskMan
 
     public async Task<TrunkProbe> ProbeTrunkAsync(string trunkSection, CancellationToken cancellationToken)
     {
-        var registrations = await client.SendEventListAsync(new AmiAction("PJSIPShowRegistrationsOutbound"), null, cancellationToken).ConfigureAwait(false);
-        var registration = registrations.Items.FirstOrDefault(e => e["ObjectName"] == trunkSection)?["Status"];
-        var contacts = await client.SendEventListAsync(new AmiAction("PJSIPShowContacts"), null, cancellationToken).ConfigureAwait(false);
+        var registrations = await ListOrNoneAsync("PJSIPShowRegistrationsOutbound", cancellationToken).ConfigureAwait(false);
+        var registration = registrations.FirstOrDefault(e => e["ObjectName"] == trunkSection)?["Status"];
+        var contacts = await ListOrNoneAsync("PJSIPShowContacts", cancellationToken).ConfigureAwait(false);
         // Contact object names are "<aor>;@<hash>"; the trunk's AOR has the section's name.
-        var contact = contacts.Items.FirstOrDefault(e => e.Name == "ContactList" &&
+        var contact = contacts.FirstOrDefault(e => e.Name == "ContactList" &&
             (e["ObjectName"]?.StartsWith(trunkSection + ";", StringComparison.Ordinal) ?? false));
         double? rtt = contact?["RoundtripUsec"] is { } usec && double.TryParse(usec, NumberStyles.Float, CultureInfo.InvariantCulture, out var us)
             ? Math.Round(us / 1000.0, 1)
             : null;
         return new TrunkProbe(registration, contact?["Status"], rtt);
     }
+
+    /// <summary>
+    /// The items of a PJSIP list action. With nothing to list, res_pjsip answers <c>Response: Error</c> with
+    /// <c>Message: No Contacts found</c> (seen on Asterisk 22.10.1, issue 8) rather than an empty list: that is an
+    /// empty list here. Any other error (e.g. <c>Permission denied</c>) throws <see cref="AmiActionException"/>, so
+    /// a refusal is never mistaken for "Asterisk does not know this trunk".
+    /// </summary>
+    private async Task<IReadOnlyList<AmiEvent>> ListOrNoneAsync(string action, CancellationToken cancellationToken)
+    {
+        var request = new AmiAction(action);
+        var list = await client.SendEventListAsync(request, null, cancellationToken).ConfigureAwait(false);
+        if (list.Response.IsSuccess) return list.Items;
+        if (NothingFound().IsMatch(list.Response.Message ?? "")) return [];
+        list.Response.EnsureSuccess(request);
+        return list.Items;
+    }
+
+    [GeneratedRegex(@"\ANo \w+ found\z", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NothingFound();
 
     public async Task ClearAsync(string extensionNumber, IEnumerable<string> keys, CancellationToken cancellationToken)
     {

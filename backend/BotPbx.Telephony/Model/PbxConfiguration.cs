@@ -25,6 +25,8 @@ public sealed record RenderOptions
 {
     public string MohRoot { get; init; } = "/var/lib/asterisk/moh/botpbx";
     public string RecordingRoot { get; init; } = "/var/spool/asterisk/monitor/botpbx";
+    /// <summary>Where BotPBX's own prompts are (<see cref="Sounds.SystemPrompts"/>); the dialplan plays them by absolute path.</summary>
+    public string SystemSoundsDirectory { get; init; } = Sounds.SystemPrompts.DefaultDirectory;
     public string AmiUser { get; init; } = "botpbx";
     public string AmiSecret { get; init; } = "";
     public string AriUser { get; init; } = "botpbx";

@@ -1,4 +1,5 @@
 using BotPbx.Telephony.Model;
+using BotPbx.Telephony.Sounds;
 
 namespace BotPbx.Telephony.Rendering;
 
@@ -68,6 +69,7 @@ internal static class AiAgentDialplan
             var id = Dialplan.T(agent);
             dp.Exten(id, "Answer()").Same($"Stasis({DestinationRenderer.StasisApp},agent,{id})").Same("Hangup()");
         }
-        dp.Exten("i", "Playback(an-error-has-occured)").Same("Hangup()");
+        // BotPBX's own error prompt: Asterisk's an-error-has-occured is not in Debian's English sounds (SystemPrompts).
+        dp.Exten("i", $"Playback({SystemPrompts.PathOf(index.Options.SystemSoundsDirectory, SystemPrompts.Error)})").Same("Hangup()");
     }
 }

@@ -42,10 +42,11 @@ public static class RenderOptionsValidator
         ArgumentNullException.ThrowIfNull(errors);
         Rules.FilePath.Check(errors, "mohRoot", options.MohRoot);
         Rules.FilePath.Check(errors, "recordingRoot", options.RecordingRoot);
+        Rules.FilePath.Check(errors, "systemSoundsDirectory", options.SystemSoundsDirectory);
         Rules.SectionName.Check(errors, "amiUser", options.AmiUser);
-        Rules.ExtensionSecret.Check(errors, "amiSecret", options.AmiSecret);
+        Rules.ServiceSecret.Check(errors, "amiSecret", options.AmiSecret);
         Rules.SectionName.Check(errors, "ariUser", options.AriUser);
-        Rules.ExtensionSecret.Check(errors, "ariSecret", options.AriSecret);
+        Rules.ServiceSecret.Check(errors, "ariSecret", options.AriSecret);
         NumberRule.Check(errors, "ariHttpPort", options.AriHttpPort, 1, 65535);
         Rules.Email.Check(errors, "voicemailFromAddress", options.VoicemailFromAddress, required: false);
         // agi://host:port: an IPv6 literal would need brackets, which no dialplan token may hold.

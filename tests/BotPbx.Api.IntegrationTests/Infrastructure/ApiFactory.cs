@@ -42,11 +42,27 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             ["AGI_PORT"] = "0",
             ["AUDIOSOCKET_HOST"] = "127.0.0.1",
             ["AUDIOSOCKET_PORT"] = "0",
+            // Asterisk's folders in a throw-away place: the service writes prompts there (its own at start-up).
+            ["ASTERISK_SOUNDS"] = Path.Combine(AsteriskRoot, "sounds"),
+            ["ASTERISK_SPOOL"] = Path.Combine(AsteriskRoot, "spool"),
+            ["ASTERISK_RECORDING"] = Path.Combine(AsteriskRoot, "spool", "recording"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
     }
 
     public LogCapture Logs { get; } = new();
+
+    /// <summary>Stands in for /var/lib/asterisk and /var/spool/asterisk unless the test's settings say otherwise; deleted on dispose.</summary>
+    public string AsteriskRoot { get; } = Path.Combine(Path.GetTempPath(), "botpbx-api-asterisk-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>A setting as the service sees it (the test's own, or the default above).</summary>
+    public string? Setting(string key) => _settings.GetValueOrDefault(key);
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(AsteriskRoot)) Directory.Delete(AsteriskRoot, recursive: true);
+    }
 
     public static async Task<ApiFactory> StartAsync(string connectionString, IDictionary<string, string?>? settings = null)
     {

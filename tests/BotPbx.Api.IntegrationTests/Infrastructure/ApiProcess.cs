@@ -56,6 +56,10 @@ public static class ApiProcess
             {
                 // Not listening yet, or too busy starting to answer within the poll's 5 s (a loaded CI machine).
             }
+            catch (TaskCanceledException) when (!process.HasExited)
+            {
+                // Listening but slow to answer (a loaded machine): keep polling until the limit.
+            }
             await Task.Delay(200);
         }
         Stop(process);
@@ -90,6 +94,11 @@ public static class ApiProcess
         // Several API processes run at once in these tests: let each protocol server pick a free port.
         startInfo.Environment["AGI_PORT"] = "0";
         startInfo.Environment["AUDIOSOCKET_PORT"] = "0";
+        // The service makes its own prompts under ASTERISK_SOUNDS at start-up: never in the machine's real Asterisk folders.
+        var asterisk = Path.Combine(Path.GetTempPath(), "botpbx-process-asterisk");
+        startInfo.Environment["ASTERISK_SOUNDS"] = Path.Combine(asterisk, "sounds");
+        startInfo.Environment["ASTERISK_SPOOL"] = Path.Combine(asterisk, "spool");
+        startInfo.Environment["ASTERISK_RECORDING"] = Path.Combine(asterisk, "spool", "recording");
         foreach (var (key, value) in environment) startInfo.Environment[key] = value;
         return startInfo;
     }

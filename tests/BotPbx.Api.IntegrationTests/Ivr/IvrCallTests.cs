@@ -78,7 +78,9 @@ public sealed class IvrCallTests(IvrApiFixture fixture) : IClassFixture<IvrApiFi
         using var created = await admin.PostAsJsonAsync("/api/ivrs", new { name = "Unpublished " + Guid.NewGuid().ToString("N")[..8] });
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
         var (commands, callId) = await fixture.CallAsync(id, (c, _) => IvrApiFixture.Answer(c));
-        Assert.Equal(["STREAM FILE \"an-error-has-occured\" \"\"", "HANGUP"], commands);
+        // BotPBX's own error prompt, under the configured ASTERISK_SOUNDS (Asterisk's an-error-has-occured is not in Debian's sounds).
+        var fallback = Path.Combine(Api.Setting("ASTERISK_SOUNDS")!, "botpbx", "system", "error");
+        Assert.Equal([$"STREAM FILE \"{fallback}\" \"\"", "HANGUP"], commands);
         var trace = (await admin.GetFromJsonAsync<JsonElement>($"/api/ivr-traces/{callId}")).GetProperty("items")[0];
         Assert.Equal("notPublished", trace.GetProperty("outcome").GetString());
     }

@@ -7,7 +7,7 @@ namespace BotPbx.Api.IntegrationTests.Telephony;
 /// The API with a scripted AMI peer standing in for Asterisk and a temporary ASTERISK_CONFIG_DIR. Reload answers are
 /// scripted per module through <see cref="ReloadAnswers"/> (default: <c>Module Reloaded</c>).
 /// </summary>
-public sealed class TelephonyFixture : IAsyncLifetime
+public class TelephonyFixture : IAsyncLifetime
 {
     public const string AmiSecret = "ami-Secret-for-tests-123";
 
@@ -50,7 +50,8 @@ public sealed class TelephonyFixture : IAsyncLifetime
 
     public ApiFactory Api { get; private set; } = null!;
 
-    private Dictionary<string, string?> Settings => new()
+    /// <summary>The settings the API starts with; a derived fixture may add to them.</summary>
+    protected virtual Dictionary<string, string?> Settings => new()
     {
         ["ASTERISK_CONFIG_DIR"] = AsteriskDir,
         ["ASTERISK_SOUNDS"] = Path.Combine(AsteriskDir, "lib", "sounds"),

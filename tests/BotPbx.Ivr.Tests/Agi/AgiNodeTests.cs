@@ -165,7 +165,7 @@ public sealed class AgiNodeTests : IAsyncLifetime
     public async Task An_unknown_ivr_path_gets_the_fallback_prompt_and_a_hang_up()
     {
         var commands = await _server.CallAsync("does-not-exist", new AgiPhone());
-        Assert.Equal(["STREAM FILE \"an-error-has-occured\" \"\"", "HANGUP"], commands);
+        Assert.Equal(["STREAM FILE \"botpbx/system/error\" \"\"", "HANGUP"], commands);
     }
 
     public static TheoryData<string, string> HangUpPoints => new()
@@ -202,7 +202,7 @@ public sealed class AgiNodeTests : IAsyncLifetime
     public async Task A_missing_sound_file_is_a_failure_that_gets_the_fallback_not_a_hang_up()
     {
         var commands = await Call(StartThen(Say("hello", "Missing prompt")), new AgiPhone { MissingFile = "Missing prompt" });
-        Assert.Equal(["ANSWER", "STREAM FILE \"prompt:Missing prompt\" \"\"", "STREAM FILE \"an-error-has-occured\" \"\"", "HANGUP"], commands);
+        Assert.Equal(["ANSWER", "STREAM FILE \"prompt:Missing prompt\" \"\"", "STREAM FILE \"botpbx/system/error\" \"\"", "HANGUP"], commands);
         var trace = _ivr.Traces.Saved[^1];
         Assert.Equal(IvrRunOutcome.Failed, trace.Outcome);
         Assert.Equal("STREAM FILE prompt:Missing prompt (missing or unreadable sound file?) failed (result -1).", trace.Error);

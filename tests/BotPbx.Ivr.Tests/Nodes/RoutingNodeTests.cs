@@ -42,7 +42,7 @@ public class RoutingNodeTests : IDisposable
     {
         var channel = new FakeChannel();
         var trace = await _ivr.RunAsync(StartThen(Node("vm", "voicemail", new { mailbox = "general" })), channel);
-        Assert.Equal(["answer", "play an-error-has-occured", "hangup"], channel.Log);
+        Assert.Equal(["answer", "play botpbx/system/error", "hangup"], channel.Log);
         Assert.Equal(IvrRunOutcome.Failed, trace.Outcome);
     }
 

@@ -68,7 +68,7 @@ public class InterpreterTests : IDisposable
         var trace = await _ivr.RunAsync(flow, channel);
         Assert.Equal(IvrRunOutcome.LoopGuard, trace.Outcome);
         Assert.Equal(50, trace.Steps.Count);
-        Assert.Equal(["answer", "play an-error-has-occured", "hangup"], channel.Log);
+        Assert.Equal(["answer", "play botpbx/system/error", "hangup"], channel.Log);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public class InterpreterTests : IDisposable
         Assert.Equal(IvrRunOutcome.Failed, trace.Outcome);
         Assert.Equal("disk gone", trace.Error);
         Assert.Equal("disk gone", trace.Steps[^1].Error);
-        Assert.Equal(["answer", "play an-error-has-occured", "exec Goto botpbx-internal,1000,1"], channel.Log);
+        Assert.Equal(["answer", "play botpbx/system/error", "exec Goto botpbx-internal,1000,1"], channel.Log);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public class InterpreterTests : IDisposable
         var channel = new FakeChannel { OnOperation = line => { if (line.StartsWith("play prompt", StringComparison.Ordinal)) throw new TaskCanceledException("inner timeout"); } };
         var trace = await _ivr.RunAsync(StartThen(Node("say", "playMessage", new { prompt = Tts("Hi") })), channel);
         Assert.Equal(IvrRunOutcome.Failed, trace.Outcome);
-        Assert.Equal(["answer", "play an-error-has-occured", "hangup"], channel.Log);
+        Assert.Equal(["answer", "play botpbx/system/error", "hangup"], channel.Log);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public class InterpreterTests : IDisposable
         var channel = new FakeChannel();
         var trace = await _ivr.Interpreter.RunPublishedAsync(channel, "nothing-here", CancellationToken.None);
         Assert.Equal(IvrRunOutcome.NotPublished, trace.Outcome);
-        Assert.Equal(["play an-error-has-occured", "hangup"], channel.Log);
+        Assert.Equal(["play botpbx/system/error", "hangup"], channel.Log);
     }
 
     [Fact]

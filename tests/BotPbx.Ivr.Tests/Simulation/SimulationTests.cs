@@ -92,7 +92,7 @@ public sealed class SimulationTests : IAsyncLifetime
         var flow = StartThen(Node("go", "goToIvr", new { ivrId = "not-published" }));
         var state = await _sessions.StartAsync(Draft(flow), "1001", "4000", CancellationToken.None);
         Assert.Equal(("failed", "IVR not-published (goToIvr) is not published."), (state.Outcome, state.Error));
-        Assert.Equal("an-error-has-occured", state.Events.Single(e => e.Kind == "play").File);
+        Assert.Equal("botpbx/system/error", state.Events.Single(e => e.Kind == "play").File);
         Assert.Empty(_ivr.Traces.Saved);
     }
 

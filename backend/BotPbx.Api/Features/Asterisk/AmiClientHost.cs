@@ -28,7 +28,8 @@ public sealed partial class AmiClientHost(IOptions<HostAmiOptions> options, ILog
         }
         // Events on: this is the process's one AMI connection, and other features subscribe to it (async Originate
         // waits for OriginateResponse, the live monitor follows channels).
-        _client = new AmiClient(new ClientOptions { Host = o.Host, Port = o.Port, Username = o.User!, Secret = o.Secret!, Events = "on" });
+        _client = new AmiClient(new ClientOptions { Host = o.Host, Port = o.Port, Username = o.User!, Secret = o.Secret!, Events = "on",
+            ActionTimeout = o.ActionTimeout });
         _client.StatusChanged += (_, status) => LogState(logger, o.Host, o.Port, status.State);
         _client.Start();
         return Task.CompletedTask;

@@ -33,7 +33,8 @@ public static class AsteriskApi
         group.MapGet("/", GetAsync).RequireAuthorization(Policies.Supervisor).WithName("AsteriskStatus")
             .WithSummary("AMI state, version, uptime, modules, registered endpoints (live over AMI), and whether saved changes wait for an apply");
         group.MapPost("/reload", ReloadAsync).RequireAuthorization(Policies.Admin).WithName("ApplyAsteriskConfiguration")
-            .WithSummary("Render the saved configuration, install it and reload the changed modules; reports each module");
+            .WithSummary("Render the saved configuration, install it and reload the changed modules; reports each module; 503 asterisk_unavailable when AMI is not connected, lost or silent")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
@@ -49,9 +50,10 @@ public static class AsteriskApi
             {
                 live = await inspector.GetInfoAsync(cancellationToken);
             }
-            catch (AmiException e)
+            catch (Exception e) when (AsteriskFailures.IsAsteriskFailure(e))
             {
-                error = e.Message;
+                // The status page still answers: what is stored, and why the live part is missing.
+                error = AsteriskFailures.Describe(e);
             }
         }
         var last = state.LastApplyReport is { } json ? PbxJson.Deserialize<ApplyReport>(json) : null;
@@ -62,8 +64,9 @@ public static class AsteriskApi
         ConfigApplyService apply, AsteriskAccess asterisk, HttpContext httpContext, Audit.AuditLog audit, CancellationToken cancellationToken)
     {
         if (asterisk.Manager is null)
-            return ApiProblems.Create(StatusCodes.Status503ServiceUnavailable, "asterisk_unavailable", "Asterisk unavailable",
-                "AMI is not configured (AMI_USER, AMI_SECRET), so the configuration cannot be applied.");
+            return ApiProblems.AsteriskUnavailable("AMI is not configured (AMI_USER, AMI_SECRET), so the configuration cannot be applied.");
+        // AMI not connected, lost or silent during the apply: the apply throws after restoring the previous files and
+        // recording the report, and ProblemExceptionHandler answers 503 asterisk_unavailable (Problems/AsteriskFailures).
         try
         {
             var report = await apply.ApplyAsync(cancellationToken);

@@ -1,6 +1,8 @@
 using BotPbx.Api.Configuration;
 using BotPbx.Api.Features.Telephony.Common;
 using BotPbx.Api.Hosting;
+using BotPbx.Asterisk.Ami;
+using BotPbx.Ivr.Prompts;
 using BotPbx.Telephony.Apply;
 using BotPbx.Telephony.Model;
 using BotPbx.Telephony.Rendering;
@@ -16,17 +18,26 @@ namespace BotPbx.Api.Features.Asterisk;
 /// </summary>
 public sealed partial class ConfigApplyService(
     PbxStore store, AsteriskAccess asterisk, IOptions<AsteriskOptions> asteriskOptions, IOptions<HostAmiOptions> ami,
-    IOptions<AriOptions> ari, FastAgiHostedService agi, TimeProvider time, ILogger<ConfigApplyService> logger)
+    IOptions<AriOptions> ari, FastAgiHostedService agi, SystemPromptMaker systemPrompts, TimeProvider time, ILogger<ConfigApplyService> logger)
 {
+    private AsteriskPaths Paths => new(asteriskOptions.Value);
+
     /// <summary>Where the generated files go: <c>ASTERISK_CONFIG_DIR</c>/botpbx.</summary>
-    public string ConfigDirectory => Path.Combine(asteriskOptions.Value.ConfigDir, "botpbx");
+    public string ConfigDirectory => Paths.GeneratedConfig;
 
     /// <exception cref="PbxValidationException">The saved data or the server's AMI/ARI credentials do not validate.</exception>
     /// <exception cref="InvalidOperationException">AMI is not configured.</exception>
+    /// <exception cref="AmiException">AMI is not connected, or the connection was lost during the apply (after the
+    /// report was recorded and the previous files restored); answered 503 <c>asterisk_unavailable</c>.</exception>
+    /// <exception cref="AmiTimeoutException">Asterisk stopped answering during the apply; same as above.</exception>
     public async Task<ApplyReport> ApplyAsync(CancellationToken cancellationToken)
     {
-        var manager = asterisk.Manager ?? throw new InvalidOperationException("AMI is not configured (AMI_USER, AMI_SECRET).");
-        return await store.InLockAsync(async (connection, transaction) =>
+        var manager = new FailFastAsteriskManager(asterisk.Manager ?? throw new InvalidOperationException("AMI is not configured (AMI_USER, AMI_SECRET)."));
+        // Not connected: refuse before touching any file (the files would only be swapped in and restored again).
+        if (asterisk.Client is { Status: { State: not AmiConnectionState.Connected } status })
+            throw new AmiConnectionException($"AMI is {status.State.ToString().ToLowerInvariant()}" + (status.LastError is { } e ? ": " + e.Message : ""));
+        await EnsureSystemPromptsAsync(cancellationToken);
+        var report = await store.InLockAsync(async (connection, transaction) =>
         {
             var rendered = await RenderSavedAsync(connection, transaction, cancellationToken);
             using var applier = new ConfigApplier(manager, new ApplyOptions { ConfigDirectory = ConfigDirectory }, time);
@@ -36,6 +47,8 @@ public sealed partial class ConfigApplyService(
             else LogFailed(logger, report.Error);
             return report;
         }, cancellationToken);
+        if (!report.Success) manager.ThrowIfFailed();
+        return report;
     }
 
     /// <summary>
@@ -64,16 +77,33 @@ public sealed partial class ConfigApplyService(
         return ConfigRenderer.Render(config, RenderOptions());
     }
 
-    /// <summary>Paths and the credentials BotPBX itself logs in with (rendered into manager.conf and ari.conf).</summary>
+    /// <summary>
+    /// The dialplan plays BotPBX's own prompts (SystemPrompts): make any that are missing before Asterisk is told to
+    /// reload. Cached, so this is a few file checks when nothing changed. Without flite or sox the apply still goes on
+    /// (Asterisk then plays nothing where the prompt is missing), and the log says why.
+    /// </summary>
+    private async Task EnsureSystemPromptsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await systemPrompts.EnsureAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or TimeoutException)
+        {
+            LogPromptsNotMade(logger, systemPrompts.Directory, e.Message);
+        }
+    }
+
+    /// <summary>Paths (all from <see cref="AsteriskPaths"/>) and the credentials BotPBX itself logs in with (rendered into manager.conf and ari.conf).</summary>
     public RenderOptions RenderOptions()
     {
-        var a = asteriskOptions.Value;
-        var soundsParent = Path.GetDirectoryName(a.Sounds.TrimEnd('/')) ?? "/var/lib/asterisk";
+        var paths = Paths;
         var (agiHost, agiPort) = agi.DialplanAddress();
         return new RenderOptions
         {
-            MohRoot = Path.Combine(soundsParent, "moh", "botpbx"),
-            RecordingRoot = a.Recording.TrimEnd('/'),
+            MohRoot = paths.MohRoot,
+            RecordingRoot = paths.CallRecordings,
+            SystemSoundsDirectory = paths.SystemSounds,
             AmiUser = ami.Value.User ?? "",
             AmiSecret = ami.Value.Secret ?? "",
             AriUser = string.IsNullOrEmpty(ari.Value.User) ? "botpbx" : ari.Value.User,
@@ -92,6 +122,9 @@ public sealed partial class ConfigApplyService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Asterisk configuration applied; {Count} files changed")]
     private static partial void LogApplied(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "BotPBX's system prompts could not be made in {Directory}: {Reason}")]
+    private static partial void LogPromptsNotMade(ILogger logger, string directory, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Asterisk configuration apply failed: {Error}")]
     private static partial void LogFailed(ILogger logger, string? error);

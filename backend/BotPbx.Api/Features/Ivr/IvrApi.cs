@@ -30,7 +30,7 @@ public static class IvrApi
             .WithSummary("One IVR with its draft flow and the draft's validation");
         group.MapPut("/{id:long}", SaveAsync).ProducesInputProblems().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).WithName("SaveIvrDraft")
-            .WithSummary("Save the draft; saved even with errors (they block publishing), warnings and errors are returned");
+            .WithSummary("Save the draft (name and/or flow; what is left out keeps its value); saved even with errors (they block publishing), warnings and errors are returned");
         group.MapDelete("/{id:long}", DeleteAsync).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("DeleteIvr").WithSummary("Delete an IVR with its versions and traces; 409 while another IVR jumps to it or a PBX object routes to it");
         group.MapPost("/{id:long}/publish", PublishAsync).ProducesProblem(StatusCodes.Status404NotFound)
@@ -91,10 +91,16 @@ public static class IvrApi
     private static async Task<Results<Ok<IvrResponse>, ProblemHttpResult>> SaveAsync(long id, SaveIvrRequest request, IvrStore store,
         FlowValidator validator, IvrFeatureOptions options, CancellationToken cancellationToken)
     {
+        // Like every PUT of a PBX object, only what is sent changes: a body without a name keeps the name, one without
+        // a flow keeps the draft (the manual's bare "PUT /api/ivrs/:id" is then a harmless save).
+        if (request.Name is null || request.Flow is null)
+        {
+            if (await store.FindAsync(id, cancellationToken) is not { } stored) return ApiProblems.NotFound("No IVR with this id.");
+            request = new SaveIvrRequest(request.Name ?? stored.Name, request.Flow ?? IvrFlows.Element(stored.Draft));
+        }
         var errors = new FieldErrors();
         ValidateName(errors, request.Name);
-        errors.Check(request.Flow is not null, "flow", "is required");
-        var flow = request.Flow is null ? null : IvrFlows.Read(errors, request.Flow, options.MaxFlowBytes);
+        var flow = IvrFlows.Read(errors, request.Flow, options.MaxFlowBytes);
         if (errors.Any) return errors.ToProblem();
         IvrRecord? ivr;
         try

@@ -1,3 +1,4 @@
+using BotPbx.Api.Configuration;
 using BotPbx.Api.Features.Ivr.PbxIntegration;
 using BotPbx.Api.Features.Telephony.Common;
 using BotPbx.Asterisk.Agi;
@@ -9,6 +10,7 @@ using BotPbx.Ivr.Simulation;
 using BotPbx.Ivr.Tracing;
 using BotPbx.Ivr.Validation;
 using BotPbx.Ivr.Versions;
+using BotPbx.Telephony.Sounds;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace BotPbx.Api.Features.Ivr;
@@ -24,15 +26,28 @@ public static class IvrServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection("Ivr");
-        services.AddSingleton(Bind<IvrOptions>(section));
-        services.AddSingleton(Bind<IvrFeatureOptions>(section));
-        services.AddSingleton(Bind<IvrHttpOptions>(section.GetSection("Http")));
-        services.AddSingleton(Bind<PromptCacheOptions>(section.GetSection("Prompts")));
-        services.AddSingleton(Bind<SimulationOptions>(section.GetSection("Simulation")));
+        // Folders and the fallback prompt follow ASTERISK_SOUNDS / ASTERISK_SPOOL (AsteriskPaths); an explicit
+        // Ivr:… setting still wins.
+        var paths = new AsteriskPaths(OptionsBinding.Read<AsteriskOptions>(configuration));
+        services.AddSingleton(Bind(section, new IvrOptions
+        {
+            MessagesDirectory = paths.IvrMessages,
+            FallbackSound = SystemPrompts.PathOf(paths.SystemSounds, SystemPrompts.Error),
+        }));
+        services.AddSingleton(Bind(section, new IvrFeatureOptions { RecordingsDirectory = paths.IvrRecordings }));
+        services.AddSingleton(Bind(section.GetSection("Http"), new IvrHttpOptions()));
+        var prompts = Bind(section.GetSection("Prompts"), new PromptCacheOptions { Directory = paths.Prompts });
+        services.AddSingleton(prompts);
+        services.AddSingleton(Bind(section.GetSection("Simulation"), new SimulationOptions()));
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddSingleton<ITextToSpeech>(new FliteTextToSpeech());
+        var flite = new FliteTextToSpeech();
+        services.AddSingleton<ITextToSpeech>(flite);
         services.AddSingleton<PromptCache>();
+        // BotPBX's own prompts (SystemPrompts), made at start-up and before each apply; flite's default voice, via sox.
+        services.AddSingleton(sp => new SystemPromptMaker(flite, prompts.SoxExecutable, paths.SystemSounds,
+            sp.GetRequiredService<ILogger<SystemPromptMaker>>()));
+        services.AddHostedService<SystemPromptStartup>();
         services.AddSingleton<DirectoryRecordings>();
         services.AddSingleton<IIvrRecordings>(sp => sp.GetRequiredService<DirectoryRecordings>());
         services.AddSingleton<IPromptLibrary, PromptLibrary>();
@@ -65,9 +80,9 @@ public static class IvrServiceCollectionExtensions
     /// <summary>Both IVR API groups; one call in Program.cs.</summary>
     public static IEndpointRouteBuilder MapIvrEndpoints(this IEndpointRouteBuilder app) => app.MapIvrApi().MapIvrRunApi();
 
-    private static T Bind<T>(IConfiguration section) where T : new()
+    /// <summary>Binds <paramref name="section"/> over <paramref name="options"/>: keys that are set replace the derived defaults.</summary>
+    private static T Bind<T>(IConfiguration section, T options)
     {
-        var options = new T();
         section.Bind(options);
         return options;
     }

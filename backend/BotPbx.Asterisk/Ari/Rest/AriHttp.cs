@@ -79,7 +79,7 @@ internal sealed class AriHttp : IDisposable
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             // Our deadline fired, not the caller's token: report a timeout, never a cancellation.
-            throw new TimeoutException($"ARI {method} /{relative} did not answer within {timeout.TotalSeconds:0.###} s.");
+            throw new AriTimeoutException($"ARI {method} /{relative} did not answer within {timeout.TotalSeconds:0.###} s.");
         }
         catch (HttpRequestException e)
         {

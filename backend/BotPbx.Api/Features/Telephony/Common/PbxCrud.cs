@@ -19,6 +19,9 @@ public sealed class PbxCrudOptions<TRequest, TModel, TResponse, TCreated> where 
     public required Func<TModel, TResponse> ToResponse { get; init; }
     public required Func<TModel, TCreated> ToCreated { get; init; }
 
+    /// <summary>Other names a request may give a field (alias → field, camelCase), e.g. the manual's <c>extension</c> for <c>number</c>.</summary>
+    public IReadOnlyDictionary<string, string> Aliases { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Runs after a successful create (before = null), update, or delete (after = null); for side effects outside the database.</summary>
     public Func<HttpContext, TModel?, TModel?, CancellationToken, Task>? AfterWrite { get; init; }
 }
@@ -42,9 +45,12 @@ public static class PbxCrud
             .WithSummary($"One {noun}").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", create).RequireAuthorization(o.WritePolicy).WithName("Create" + o.Names.One)
             .WithSummary($"Create: {noun}; 422 with field errors when invalid, 409 on a name or number clash")
+            .Accepts(typeof(TRequest), "application/json").ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPut("/{id:long}", update).RequireAuthorization(o.WritePolicy).WithName("Update" + o.Names.One)
-            .WithSummary($"Replace: {noun}").ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary($"Update: {noun}; only the fields sent change, the others keep their value")
+            .Accepts(typeof(TRequest), "application/json").ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapDelete("/{id:long}", delete).RequireAuthorization(o.WritePolicy).WithName("Delete" + o.Names.One)
             .WithSummary($"Delete: {noun}; 409 naming what still uses it")
@@ -87,9 +93,13 @@ internal sealed class PbxCrudHandlers<TRequest, TModel, TResponse, TCreated>(Pbx
     public async Task<Results<Ok<TResponse>, ProblemHttpResult>> GetAsync(long id, PbxStore store, CancellationToken cancellationToken) =>
         await store.FindAsync(o.Table, id, cancellationToken) is { } found ? TypedResults.Ok(o.ToResponse(found)) : PbxCrud.NotFound(o.Table);
 
-    public async Task<Results<Created<TCreated>, ProblemHttpResult>> CreateAsync(TRequest request, HttpContext httpContext, PbxStore store,
+    /// <remarks>The body is read as a JSON object, not bound as <typeparamref name="TRequest"/>, so that aliases and partial updates
+    /// are handled in one place (<see cref="PbxRequestBody"/>); the OpenAPI document still shows <typeparamref name="TRequest"/>.</remarks>
+    public async Task<Results<Created<TCreated>, ProblemHttpResult>> CreateAsync(HttpContext httpContext, PbxStore store,
         CancellationToken cancellationToken)
     {
+        var body = await PbxRequestBody.ReadObjectAsync(httpContext.Request, cancellationToken);
+        var request = PbxRequestBody.Read<TRequest>(body, o.Aliases);
         var result = await store.SaveAsync(o.Table, null, existing => o.ToModel(request, existing), cancellationToken);
         if (PbxCrud.Problem(result, o.Table) is { } problem) return problem;
         var saved = result.Value!;
@@ -98,14 +108,16 @@ internal sealed class PbxCrudHandlers<TRequest, TModel, TResponse, TCreated>(Pbx
         return TypedResults.Created($"{httpContext.Request.Path.Value?.TrimEnd('/')}/{id}", o.ToCreated(saved));
     }
 
-    public async Task<Results<Ok<TResponse>, ProblemHttpResult>> UpdateAsync(long id, TRequest request, HttpContext httpContext, PbxStore store,
+    public async Task<Results<Ok<TResponse>, ProblemHttpResult>> UpdateAsync(long id, HttpContext httpContext, PbxStore store,
         CancellationToken cancellationToken)
     {
+        var body = await PbxRequestBody.ReadObjectAsync(httpContext.Request, cancellationToken);
         TModel? before = null;
         var result = await store.SaveAsync(o.Table, id, existing =>
         {
             before = existing;
-            return o.ToModel(request, existing);
+            // The store calls this only when the object exists; fields the body leaves out keep their stored value.
+            return o.ToModel(PbxRequestBody.Merge<TRequest, TModel>(body, o.Aliases, existing!), existing);
         }, cancellationToken);
         if (PbxCrud.Problem(result, o.Table) is { } problem) return problem;
         if (o.AfterWrite is { } after) await after(httpContext, before, result.Value, cancellationToken);

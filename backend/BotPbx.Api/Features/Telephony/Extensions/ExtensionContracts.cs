@@ -29,7 +29,10 @@ public sealed record ExtensionResponse(
     }
 }
 
-/// <summary>The answer to a create: the extension plus its SIP secret, shown this once.</summary>
-public sealed record CreatedExtensionResponse(ExtensionResponse Extension, string Secret);
+/// <summary>
+/// The answer to a create: the extension plus its SIP secret and voicemail PIN (null when voicemail is off), shown
+/// this once. Generated when the request left them empty.
+/// </summary>
+public sealed record CreatedExtensionResponse(ExtensionResponse Extension, string Secret, string? VoicemailPin);
 
 public sealed record SecretResponse(string Secret);

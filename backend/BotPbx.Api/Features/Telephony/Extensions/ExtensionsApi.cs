@@ -25,10 +25,13 @@ public static class ExtensionsApi
             ToModel = (request, existing) => request with
             {
                 Secret = string.IsNullOrEmpty(request.Secret) ? existing?.Secret ?? SecretGenerator.Generate() : request.Secret,
-                Voicemail = KeepPin(request.Voicemail, existing),
+                // An explicit "voicemail": null stays null, for the validator to name as a field error.
+                Voicemail = request.Voicemail is { } voicemail ? WithPin(voicemail, existing) : request.Voicemail!,
             },
             ToResponse = ExtensionResponse.From,
-            ToCreated = e => new CreatedExtensionResponse(ExtensionResponse.From(e), e.Secret),
+            ToCreated = e => new CreatedExtensionResponse(ExtensionResponse.From(e), e.Secret, e.Voicemail.Enabled ? e.Voicemail.Pin : null),
+            // The product manual (seed 003) names the number "extension"; both are accepted, answers say "number".
+            Aliases = new Dictionary<string, string> { ["extension"] = "number" },
             AfterWrite = ClearPhoneOverridesAsync,
         });
         group.MapPost("/{id:long}/reveal-secret", RevealSecretAsync).RequireAuthorization(Policies.Admin)
@@ -38,12 +41,19 @@ public static class ExtensionsApi
         return app;
     }
 
-    /// <summary>An empty PIN on update means "unchanged": reads never show it, so a form cannot send it back.</summary>
-    private static VoicemailSettings KeepPin(VoicemailSettings? requested, Extension? existing)
+    /// <summary>
+    /// An empty voicemail PIN keeps the current one. A new extension with voicemail on and no PIN gets a generated
+    /// 6-digit PIN, shown once in the create answer like the SIP secret. Chosen over creating it with voicemail off:
+    /// the manual's <c>POST {"extension","name","secret","email"}</c> then yields a working mailbox (unanswered calls
+    /// reach it, IVR voicemail nodes may name it), and a PIN nobody chose is still not a guessable default. An
+    /// update that turns voicemail on for an extension that never had a PIN still needs one (422): no answer of an
+    /// update shows a PIN.
+    /// </summary>
+    private static VoicemailSettings WithPin(VoicemailSettings voicemail, Extension? existing)
     {
-        // An explicit JSON null stays null: the validator reports it as a field error.
-        if (requested is null) return null!;
-        return string.IsNullOrEmpty(requested.Pin) && existing is not null ? requested with { Pin = existing.Voicemail.Pin } : requested;
+        if (!string.IsNullOrEmpty(voicemail.Pin)) return voicemail;
+        if (existing is not null) return voicemail with { Pin = existing.Voicemail.Pin };
+        return voicemail.Enabled ? voicemail with { Pin = SecretGenerator.Pin() } : voicemail;
     }
 
     /// <summary>
@@ -61,8 +71,9 @@ public static class ExtensionsApi
         {
             await overrides.ClearAsync(before.Number, keys, cancellationToken);
         }
-        catch (BotPbx.Asterisk.Ami.AmiException e)
+        catch (Exception e) when (Problems.AsteriskFailures.IsAsteriskFailure(e))
         {
+            // The save already happened: an unreachable or silent Asterisk must not turn it into an error answer.
             httpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ExtensionsApi))
                 .LogPhoneOverridesNotCleared(before.Number, e.Message);
         }

@@ -65,7 +65,8 @@ public static class TrunksApi
             ToResponse = TrunkResponse.From, ToCreated = TrunkResponse.From,
         });
         group.MapPost("/{id:long}/test", TestAsync).RequireAuthorization(Policies.Admin).WithName("TestTrunk")
-            .WithSummary("Registration and reachability of the trunk, read live over AMI");
+            .WithSummary("Registration and reachability of the trunk, read live over AMI; 503 asterisk_unavailable when AMI fails or times out")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         app.MapGet("/api/trunk-presets", () => TypedResults.Ok(TrunkPresets.All)).WithTags("Trunks")
             .RequireAuthorization(Policies.Admin).WithName("ListTrunkPresets").WithSummary("Provider presets for the trunk form");
         return app;
@@ -76,8 +77,8 @@ public static class TrunksApi
     {
         if (await store.FindAsync(PbxTables.Trunks, id, cancellationToken) is not { } trunk) return PbxCrud.NotFound(PbxTables.Trunks);
         if (asterisk.Inspector is not { } inspector)
-            return ApiProblems.Create(StatusCodes.Status503ServiceUnavailable, "asterisk_unavailable", "Asterisk unavailable",
-                "The AMI connection is not configured or not connected.");
+            return ApiProblems.AsteriskUnavailable("AMI is not configured (AMI_USER, AMI_SECRET), so the trunk cannot be tested.");
+        // An AMI failure or timeout here is answered 503 asterisk_unavailable by ProblemExceptionHandler (Problems/AsteriskFailures).
         var section = AsteriskNames.TrunkSection(trunk.Id);
         var probe = await inspector.ProbeTrunkAsync(section, cancellationToken);
         var summary = (trunk.Register, probe.Registration, probe.Reachability) switch

@@ -54,10 +54,14 @@ export interface Extension {
  */
 export type ExtensionInput = Omit<Extension, 'id' | 'voicemail'> & { secret: string; voicemail: VoicemailSettings };
 
-/** A create answers the extension and its generated SIP secret, shown this once. */
+/**
+ * A create answers the extension, its SIP secret and its voicemail PIN (null when voicemail is off), shown this once.
+ * The form always sends a PIN (randomPin); the server generates one only for API clients that send none.
+ */
 export interface CreatedExtension {
   extension: Extension;
   secret: string;
+  voicemailPin: string | null;
 }
 
 export const extensionsApi = crudApi<Extension, ExtensionInput, CreatedExtension>('/api/extensions', 'extensions');

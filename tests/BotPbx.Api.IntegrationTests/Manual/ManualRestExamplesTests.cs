@@ -1,0 +1,144 @@
+using System.Net.Http.Headers;
+using BotPbx.Api.IntegrationTests.Telephony;
+
+namespace BotPbx.Api.IntegrationTests.Manual;
+
+/// <summary>
+/// The product manual's "REST API Reference" (seed 003), sent as written: every request body of every endpoint that
+/// exists today, with the manual's field names, signed in the manual's way (<c>token</c> from the login, then
+/// <c>Authorization: Bearer</c>). The manual shows no body for some calls (<c>PUT /api/trunks/:id</c>,
+/// <c>PUT /api/ivrs/:id</c>): they are sent with <c>{}</c>, which changes nothing. Placeholders are filled in: the
+/// login uses this test's admin, and the IVR's <c>"flow": { ... }</c> is a flow the builder would save.
+/// Endpoints the manual names that do not exist yet are listed in <see cref="NotBuiltYet"/>, and checked to answer 404.
+/// </summary>
+public sealed class ManualRestExamplesTests(TelephonyFixture fixture) : IClassFixture<TelephonyFixture>
+{
+    /// <summary>Named in the manual's REST section, not built yet (AI agents, campaigns, call logs, originate, live channels).</summary>
+    public static TheoryData<string, string> NotBuiltYet => new()
+    {
+        { "GET", "/api/agents" }, { "GET", "/api/agents/1" }, { "POST", "/api/agents" }, { "PUT", "/api/agents/1" }, { "DELETE", "/api/agents/1" },
+        { "GET", "/api/campaigns" }, { "POST", "/api/campaigns" }, { "POST", "/api/campaigns/1/contacts" }, { "POST", "/api/campaigns/1/start" },
+        { "POST", "/api/campaigns/1/pause" }, { "POST", "/api/campaigns/1/stop" }, { "GET", "/api/campaigns/1/stats" },
+        { "GET", "/api/calls?start=2024-01-01&end=2024-01-31" }, { "GET", "/api/calls/1" }, { "GET", "/api/calls/1/recording" },
+        { "GET", "/api/calls/1/transcription" }, { "POST", "/api/calls/originate" }, { "GET", "/api/system/channels" },
+    };
+
+    private async Task<HttpClient> SignInAsTheManualDoesAsync()
+    {
+        using var anonymous = fixture.Api.Anonymous();
+        // {"email": "admin@example.com", "password": "xxx"} with this test's admin.
+        using var login = await anonymous.PostAsync("/api/auth/login",
+            Json($$"""{"email": "{{ApiFactory.AdminEmail}}", "password": "{{ApiFactory.AdminPassword}}"}"""));
+        var body = await Ok(login);
+        Assert.Equal(ApiFactory.AdminEmail, body.GetProperty("user").GetProperty("email").GetString());
+        Assert.True(body.GetProperty("user").GetProperty("id").GetInt64() > 0);
+        var client = fixture.Api.Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.GetProperty("token").GetString());
+        return client;
+    }
+
+    [Fact]
+    public async Task Extensions_as_the_manual_creates_reads_renames_and_deletes_them()
+    {
+        using var api = await SignInAsTheManualDoesAsync();
+
+        using var created = await api.PostAsync("/api/extensions",
+            Json("""{"extension": "1001", "name": "John Smith", "secret": "password123", "email": "john@example.com"}"""));
+        var answer = await Ok(created, HttpStatusCode.Created);
+        var extension = answer.GetProperty("extension");
+        var id = extension.GetProperty("id").GetInt64();
+        Assert.Equal("1001", extension.GetProperty("number").GetString());
+        Assert.Equal("password123", answer.GetProperty("secret").GetString());
+        Assert.Matches("^[0-9]{6}$", answer.GetProperty("voicemailPin").GetString());
+
+        Assert.Contains((await Ok(await api.GetAsync("/api/extensions"))).GetProperty("items").EnumerateArray(),
+            e => e.GetProperty("id").GetInt64() == id);
+        Assert.Equal("John Smith", (await Ok(await api.GetAsync($"/api/extensions/{id}"))).GetProperty("name").GetString());
+
+        using var renamed = await api.PutAsync($"/api/extensions/{id}", Json("""{"name": "John D. Smith"}"""));
+        var after = await Ok(renamed);
+        Assert.Equal("John D. Smith", after.GetProperty("name").GetString());
+        Assert.Equal("1001", after.GetProperty("number").GetString());
+        Assert.Equal("john@example.com", after.GetProperty("email").GetString());
+
+        using var deleted = await api.DeleteAsync($"/api/extensions/{id}");
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+    }
+
+    [Fact]
+    public async Task Trunks_as_the_manual_creates_lists_updates_tests_and_deletes_them()
+    {
+        using var api = await SignInAsTheManualDoesAsync();
+        using var connected = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await fixture.Ami.WaitForLoginsAsync(1, connected.Token);
+
+        using var created = await api.PostAsync("/api/trunks",
+            Json("""{"name": "Twilio", "host": "sip.twilio.com", "username": "user", "password": "pass"}"""));
+        var trunk = await Ok(created, HttpStatusCode.Created);
+        var id = trunk.GetProperty("id").GetInt64();
+        Assert.True(trunk.GetProperty("hasPassword").GetBoolean());
+
+        Assert.Contains((await Ok(await api.GetAsync("/api/trunks"))).GetProperty("items").EnumerateArray(), t => t.GetProperty("id").GetInt64() == id);
+        var updated = await Ok(await api.PutAsync($"/api/trunks/{id}", Json("{}")));
+        Assert.Equal("sip.twilio.com", updated.GetProperty("host").GetString());
+        Assert.True(updated.GetProperty("hasPassword").GetBoolean());
+        await Ok(await api.PostAsync($"/api/trunks/{id}/test", null));
+
+        using var deleted = await api.DeleteAsync($"/api/trunks/{id}");
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+    }
+
+    [Fact]
+    public async Task Ivrs_as_the_manual_creates_reads_saves_publishes_and_deletes_them()
+    {
+        using var api = await SignInAsTheManualDoesAsync();
+        var flow = JsonSerializer.Serialize(Ivr.IvrFlowsForTests.Menu("Sales, please hold."));
+
+        using var created = await api.PostAsync("/api/ivrs", Json($$"""{"name": "Main Menu", "flow": {{flow}}}"""));
+        var id = (await Ok(created, HttpStatusCode.Created)).GetProperty("id").GetInt64();
+        Assert.Contains((await Ok(await api.GetAsync("/api/ivrs"))).GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetInt64() == id);
+        Assert.Equal("Main Menu", (await Ok(await api.GetAsync($"/api/ivrs/{id}"))).GetProperty("name").GetString());
+        var saved = await Ok(await api.PutAsync($"/api/ivrs/{id}", Json("{}")));
+        Assert.Equal("Main Menu", saved.GetProperty("name").GetString());
+        Assert.Equal(3, saved.GetProperty("flow").GetProperty("nodes").GetArrayLength());
+        Assert.Equal(1, (await Ok(await api.PostAsync($"/api/ivrs/{id}/publish", null))).GetProperty("version").GetInt32());
+
+        using var deleted = await api.DeleteAsync($"/api/ivrs/{id}");
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+    }
+
+    [Fact]
+    public async Task System_status_asterisk_status_and_reload_answer_as_the_manual_says()
+    {
+        using var api = await SignInAsTheManualDoesAsync();
+        using var connected = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await fixture.Ami.WaitForLoginsAsync(1, connected.Token);
+
+        await Ok(await api.GetAsync("/api/system/status"));
+        Assert.Equal("connected", (await Ok(await api.GetAsync("/api/system/asterisk"))).GetProperty("ami").GetProperty("state").GetString());
+        Assert.True((await Ok(await api.PostAsync("/api/system/asterisk/reload", null))).GetProperty("success").GetBoolean());
+    }
+
+    [Theory]
+    [MemberData(nameof(NotBuiltYet))]
+    public async Task Endpoints_the_manual_names_that_are_not_built_yet_answer_404(string method, string path)
+    {
+        // When one of these is built, this fails: move its request from NotBuiltYet into a test above.
+        using var api = await SignInAsTheManualDoesAsync();
+        using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = method is "POST" or "PUT" ? Json("{}") : null };
+        await Problem.ReadAsync(await api.SendAsync(request), HttpStatusCode.NotFound, "not_found");
+    }
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    private static async Task<JsonElement> Ok(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == expected,
+                $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.PathAndQuery}: {(int)response.StatusCode} {text}");
+            return JsonDocument.Parse(text).RootElement.Clone();
+        }
+    }
+}
