@@ -46,12 +46,20 @@ public sealed class PinsAreWriteOnlyTests(TelephonyFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task A_new_box_still_needs_a_pin()
+    public async Task A_new_box_without_a_pin_gets_a_generated_one_shown_only_in_the_create_answer()
     {
         using var admin = await Api.SignInAsAdminAsync();
         using var response = await admin.PostAsJsonAsync("/api/extensions", new { number = TelephonyClient.NewNumber(), name = "No Pin", voicemail = new { enabled = true } });
-        var problem = await Problem.ReadAsync(response, HttpStatusCode.UnprocessableEntity, "validation_failed");
-        Assert.Contains("voicemail.pin", problem.Errors.Keys);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var created = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        var pin = created.GetProperty("voicemailPin").GetString()!;
+        Assert.Matches("^[0-9]{6}$", pin);
+        var id = created.GetProperty("extension").GetProperty("id").GetInt64();
+        Assert.Equal(pin, (await Store.FindAsync(PbxTables.Extensions, id, CancellationToken.None))!.Voicemail.Pin);
+
+        var read = await admin.GetStringAsync($"/api/extensions/{id}");
+        Assert.DoesNotContain(pin, read, StringComparison.Ordinal);
+        Assert.Contains("\"hasPin\":true", read, StringComparison.Ordinal);
     }
 
     [Fact]
