@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { errorMessage } from '../../api/errors';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
