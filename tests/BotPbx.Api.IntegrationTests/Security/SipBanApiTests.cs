@@ -65,6 +65,9 @@ public sealed class SipBanApiTests(TelephonyFixture fixture) : IClassFixture<Tel
 
         for (var i = 0; i < 5; i++) await FailAsync(attacker, account: "2001");
         var ban = await WaitForBanAsync(admin, attacker);
+        // The row comes first; the file, the reload and then the audit entry follow it.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (DateTime.UtcNow < deadline && (await AuditAsync(admin, "sip.banned", attacker)).Count == 0) await Task.Delay(100);
 
         Assert.True(ban.GetProperty("active").GetBoolean());
         Assert.Equal(5, ban.GetProperty("failures").GetInt32());

@@ -133,7 +133,7 @@ export function SipProtectionCard() {
               errors={errorsFor(errors, 'banSeconds')}
             />
           </div>
-          <fieldset className={styles.form}>
+          <fieldset className={styles.allowList}>
             <legend>Never ban (allow-list)</legend>
             <p className={styles.muted}>
               Your office, your carriers, your VPN: one address (203.0.113.7) or range (198.51.100.0/24) per row.

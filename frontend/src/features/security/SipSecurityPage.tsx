@@ -57,11 +57,20 @@ export default function SipSecurityPage() {
       hideOnMobile: true,
       render: (ban) => (ban.lastAccount ? <span className={styles.account}>{ban.lastAccount}</span> : '—'),
     },
-    { key: 'bannedAt', header: 'Banned', hideOnMobile: true, render: (ban) => formatDateTime(ban.bannedAt) },
+    {
+      key: 'bannedAt',
+      header: 'Banned',
+      hideOnMobile: true,
+      render: (ban) => <span className={styles.date}>{formatDateTime(ban.bannedAt)}</span>,
+    },
     {
       key: 'until',
       header: 'Until',
-      render: (ban) => (ban.active ? formatDateTime(ban.expiresAt) : formatDateTime(ban.liftedAt ?? ban.expiresAt)),
+      render: (ban) => (
+        <span className={styles.date}>
+          {formatDateTime(ban.active ? ban.expiresAt : (ban.liftedAt ?? ban.expiresAt))}
+        </span>
+      ),
     },
     {
       key: 'actions',
