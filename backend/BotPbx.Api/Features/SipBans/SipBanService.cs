@@ -32,7 +32,9 @@ public sealed partial class SipBanService(
     private readonly FailureTracker _tracker = new();
     private readonly HashSet<IPAddress> _banned = [];
     private SipBanPolicy _policy = SipBanPolicy.Default;
-    private bool _reloadPending = true;
+    // Set when the file was rewritten and Asterisk has not yet re-read it. Not set at start-up when the file is already
+    // right: Asterisk read it when it started or when BotPBX last reloaded it, so a reconnect costs no reload.
+    private bool _reloadPending;
 
     /// <summary><c>ASTERISK_CONFIG_DIR</c>/botpbx-runtime/pjsip_bans.conf.</summary>
     public string BanFilePath => Path.Combine(asteriskOptions.Value.ConfigDir, PjsipBanFile.RelativePath);
