@@ -96,7 +96,7 @@ export default function SipSecurityPage() {
   return (
     <>
       <PageHeader
-        title="SIP security"
+        title="SIP Security"
         description="Addresses that tried wrong passwords too often are refused by the phone system for a while. No fail2ban needed."
       />
       <div className={styles.layout}>
