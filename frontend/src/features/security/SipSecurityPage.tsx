@@ -127,7 +127,9 @@ export default function SipSecurityPage() {
             </EmptyState>
           }
         />
-        <SipProtectionCard />
+        <div className={styles.settings}>
+          <SipProtectionCard />
+        </div>
       </div>
       <ConfirmDialog
         open={lifting !== null}
