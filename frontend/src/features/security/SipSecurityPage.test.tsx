@@ -4,6 +4,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderApp, scriptedFetch, type Route } from '../../test/renderApp';
 import { toSettings } from './SipProtectionCard';
 
+// The page is lazy-loaded: on a busy machine its first render can take longer than the default 5 s wait.
+const pageLoad = { timeout: 15_000 };
+
 const admin = { id: 1, email: 'admin@example.com', name: 'Admin', role: 'admin' };
 
 const ban = {
@@ -58,7 +61,7 @@ describe('SIP security page', () => {
     vi.stubGlobal('fetch', fetch);
     renderApp('/security/sip');
 
-    const table = await screen.findByRole('table', { name: 'SIP bans' });
+    const table = await screen.findByRole('table', { name: 'SIP bans' }, pageLoad);
     expect(await within(table).findByText('203.0.113.7')).toBeTruthy();
     expect(within(table).getByText('2001')).toBeTruthy();
     fireEvent.click(within(table).getByRole('button', { name: 'Unban 203.0.113.7' }));
@@ -78,7 +81,7 @@ describe('SIP security page', () => {
     vi.stubGlobal('fetch', fetch);
     renderApp('/security/sip');
 
-    fireEvent.click(await screen.findByRole('checkbox', { name: 'Show ended bans too' }));
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'Show ended bans too' }, pageLoad));
 
     await vi.waitFor(() =>
       expect(
@@ -103,7 +106,7 @@ describe('SIP security page', () => {
     vi.stubGlobal('fetch', fetch);
     renderApp('/security/sip');
 
-    fireEvent.click(await screen.findByRole('button', { name: 'Add address' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Add address' }, pageLoad));
     const added = screen.getByRole('textbox', { name: 'Allowed address 3' });
     fireEvent.change(added, { target: { value: ' 10.0.0.1/8 ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save protection settings' }));
@@ -126,7 +129,7 @@ describe('SIP security page', () => {
     vi.stubGlobal('fetch', fetch);
     renderApp('/security/sip');
 
-    fireEvent.click(await screen.findByRole('button', { name: 'Remove allowed address 2' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Remove allowed address 2' }, pageLoad));
     fireEvent.click(screen.getByRole('button', { name: 'Save protection settings' }));
 
     await vi.waitFor(() => expect(fetch.mock.calls.some(([, init]) => init?.method === 'PUT')).toBe(true));
