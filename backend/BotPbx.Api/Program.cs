@@ -5,6 +5,7 @@ using BotPbx.Api.Features.Audit;
 using BotPbx.Api.Features.Auth;
 using BotPbx.Api.Features.Ivr;
 using BotPbx.Api.Features.Settings;
+using BotPbx.Api.Features.SipBans;
 using BotPbx.Api.Features.Telephony;
 using BotPbx.Api.Features.SystemStatus;
 using BotPbx.Api.Features.Users;
@@ -23,6 +24,8 @@ builder.Services.AddUsers();
 builder.Services.AddSettings();
 builder.Services.AddSystemStatus();
 builder.Services.AddTelephony();
+// After AddTelephony: it counts security events on the AMI client the Telephony feature's host creates.
+builder.Services.AddSipBans();
 builder.Services.AddIvr(builder.Configuration);
 builder.Services.AddProtocolServers();
 
@@ -53,6 +56,7 @@ app.MapSystemApi();
 app.MapAuditApi();
 app.MapSettingsApi();
 app.MapTelephonyApi();
+app.MapSipBansApi();
 app.MapIvrEndpoints();
 app.MapSpaFallback();
 

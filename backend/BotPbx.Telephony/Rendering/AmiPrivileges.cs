@@ -44,6 +44,10 @@ internal static class AmiPrivileges
         ["PeerStatus"] = "system", ["ContactStatus"] = "system", ["Registry"] = "system",
         ["FullyBooted"] = "system", ["Reload"] = "system", ["Shutdown"] = "system",
         ["UserEvent"] = "user",
+        // Failed SIP requests, which the brute-force protection counts (SecurityEvent.FailureNames).
+        ["InvalidAccountID"] = "security", ["ChallengeResponseFailed"] = "security", ["InvalidPassword"] = "security",
+        ["FailedACL"] = "security", ["AuthMethodNotAllowed"] = "security", ["UnexpectedAddress"] = "security",
+        ["InvalidTransport"] = "security", ["RequestNotAllowed"] = "security",
     };
 
     /// <summary>manager.conf <c>write=</c>.</summary>

@@ -25,6 +25,7 @@ describe('navigation registry', () => {
       'Call Logs',
       'Recordings',
       'Users',
+      'SIP Security',
       'Settings',
     ]);
     expect(new Set(navigation.map((entry) => entry.path)).size).toBe(navigation.length);

@@ -182,6 +182,14 @@ export const navigation: readonly NavEntry[] = [
     component: lazy(() => import('../features/users/UsersPage')),
   },
   {
+    path: '/security/sip',
+    label: 'SIP Security',
+    icon: 'shield',
+    minRole: 'admin',
+    section: 'Administration',
+    component: lazy(() => import('../features/security/SipSecurityPage')),
+  },
+  {
     path: '/settings',
     label: 'Settings',
     icon: 'settings',

@@ -16,13 +16,17 @@ public static class Ports
         return port;
     }
 
-    /// <summary>A port free for both UDP and TCP (SIP listens on both).</summary>
+    /// <summary>
+    /// A port free for both UDP and TCP (SIP listens on both), whose next port is free for TCP too: baresip also
+    /// listens for SIP over TLS on the SIP port + 1, whatever <c>sip_transports</c> says ("SIP/TLS transport failed:
+    /// Address already in use" when that one is taken, and the phone does not start).
+    /// </summary>
     public static int FreeUdpAndTcp(string address = "127.0.0.1")
     {
         for (var attempt = 0; attempt < 50; attempt++)
         {
             var port = FreeTcp(address);
-            if (UdpFree(address, port)) return port;
+            if (port < IPEndPoint.MaxPort && UdpFree(address, port) && TcpFree(address, port + 1)) return port;
         }
         throw new InvalidOperationException("no free port");
     }
@@ -65,6 +69,21 @@ public static class Ports
             if (Enumerable.Range(start, count).All(p => UdpFree(address, p))) return start;
         }
         throw new InvalidOperationException("no free UDP range");
+    }
+
+    private static bool TcpFree(string address, int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Parse(address), port);
+            listener.Start();
+            listener.Stop();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 
     private static bool UdpFree(string address, int port)

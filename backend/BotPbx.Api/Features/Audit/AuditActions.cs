@@ -14,4 +14,8 @@ public static class AuditActions
     public const string UserDeleted = "user.deleted";
     public const string UserPasswordReset = "user.password_reset";
     public const string SettingsChanged = "settings.changed";
+    public const string SipBanned = "sip.banned";
+    public const string SipUnbanned = "sip.unbanned";
+    public const string SipBanExpired = "sip.ban_expired";
+    public const string SipBanAllowListed = "sip.ban_allow_listed";
 }

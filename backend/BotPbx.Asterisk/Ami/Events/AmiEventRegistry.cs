@@ -31,7 +31,8 @@ public static class AmiEventRegistry
             ["FullyBooted"] = e => new FullyBootedEvent(e),
             ["Reload"] = e => new ReloadEvent(e),
             ["Shutdown"] = e => new ShutdownEvent(e),
-        }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        }.Concat(SecurityEvent.Names.Select(name => KeyValuePair.Create<string, Func<AmiEvent, AmiTypedEvent>>(name, e => new SecurityEvent(e))))
+        .ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Names that have a typed view.</summary>
     public static IEnumerable<string> KnownEvents => Factories.Keys;
