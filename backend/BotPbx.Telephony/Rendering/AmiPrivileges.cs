@@ -44,10 +44,12 @@ internal static class AmiPrivileges
         ["PeerStatus"] = "system", ["ContactStatus"] = "system", ["Registry"] = "system",
         ["FullyBooted"] = "system", ["Reload"] = "system", ["Shutdown"] = "system",
         ["UserEvent"] = "user",
-        // Failed SIP requests, which the brute-force protection counts (SecurityEvent.FailureNames).
+        // Security events (SecurityEvent.Names); the failed ones are what SIP brute-force protection counts.
         ["InvalidAccountID"] = "security", ["ChallengeResponseFailed"] = "security", ["InvalidPassword"] = "security",
         ["FailedACL"] = "security", ["AuthMethodNotAllowed"] = "security", ["UnexpectedAddress"] = "security",
-        ["InvalidTransport"] = "security", ["RequestNotAllowed"] = "security",
+        ["InvalidTransport"] = "security", ["RequestNotAllowed"] = "security", ["SuccessfulAuth"] = "security",
+        ["ChallengeSent"] = "security", ["SessionLimit"] = "security", ["MemoryLimit"] = "security",
+        ["LoadAverageLimit"] = "security", ["RequestNotSupported"] = "security", ["RequestBadFormat"] = "security",
     };
 
     /// <summary>manager.conf <c>write=</c>.</summary>

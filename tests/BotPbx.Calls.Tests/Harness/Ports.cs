@@ -45,21 +45,6 @@ public static class Ports
         throw new InvalidOperationException("no free pair of SIP ports");
     }
 
-    private static bool TcpFree(string address, int port)
-    {
-        try
-        {
-            var listener = new TcpListener(IPAddress.Parse(address), port);
-            listener.Start();
-            listener.Stop();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
     /// <summary>The first of <paramref name="count"/> consecutive free UDP ports (an even one: RTP takes even ports).</summary>
     public static int FreeUdpRange(string address, int count)
     {

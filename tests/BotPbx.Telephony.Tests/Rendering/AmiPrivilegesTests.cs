@@ -16,7 +16,7 @@ public partial class AmiPrivilegesTests
     [Fact]
     public void The_ami_user_gets_named_classes_not_all()
     {
-        Assert.Contains("\nread=agent,call,cdr,dialplan,system,user\n", Manager, StringComparison.Ordinal);
+        Assert.Contains("\nread=agent,call,cdr,dialplan,security,system,user\n", Manager, StringComparison.Ordinal);
         Assert.Contains("\nwrite=agent,call,command,originate,system\n", Manager, StringComparison.Ordinal);
         Assert.DoesNotContain("=all", Manager, StringComparison.Ordinal);
         // Classes BotPBX never needs: config file writes (CVE-2024-42365 style), verbose/log output, DTMF.
