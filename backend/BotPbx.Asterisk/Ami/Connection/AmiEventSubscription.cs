@@ -3,18 +3,30 @@ using System.Threading.Channels;
 namespace BotPbx.Asterisk.Ami;
 
 /// <summary>
-/// One consumer's queue of events. Back-pressure policy: the socket reader never waits for a consumer. Each
-/// subscription has its own bounded channel; when it is full the OLDEST queued event is dropped and
-/// <see cref="DroppedCount"/> goes up. A slow consumer therefore loses its own old events and never delays
-/// action responses, other subscribers, or the keep-alive. Subscriptions live on the client, so they survive reconnects.
-/// Dispose to unsubscribe; the reader then completes.
+/// One consumer's queue of events. Nothing is ever dropped silently (issue 13). The policy, in order:
+/// <list type="number">
+/// <item>Each subscription queues up to <see cref="Capacity"/> events; bursts are absorbed there.</item>
+/// <item>When the queue is full, the socket reader waits for the consumer (back-pressure), for at most
+/// <see cref="AmiOptions.SlowSubscriberTimeout"/>. Asterisk's own write timeout bounds how long a reader may stall,
+/// and every pending action waits behind the events, so the wait cannot be unbounded.</item>
+/// <item>A consumer still stuck after that is detected: its events are dropped and counted in <see cref="LostCount"/>
+/// until its queue is half empty, the loss is logged, <see cref="EventsLost"/> is raised at once, and an
+/// <see cref="EventsLostEvent"/> (<c>Event: BotPbxEventsLost</c>) is queued in stream order where the gap is, so the
+/// consumer resynchronises whatever it derives from the events (a live call model, CDRs, the dialer).</item>
+/// </list>
+/// A reconnect is a gap too (events Asterisk raised while no connection was up are gone): every subscription then
+/// receives an <see cref="EventsLostEvent"/> with reason <c>Reconnected</c>. Subscriptions live on the client, so they
+/// survive reconnects. Dispose to unsubscribe; the reader then completes.
 /// </summary>
 public sealed class AmiEventSubscription : IDisposable
 {
     private readonly Channel<AmiEvent> _channel;
     private readonly Func<AmiEvent, bool>? _filter;
     private readonly Action<AmiEventSubscription> _unsubscribe;
-    private long _dropped;
+    private long _lost;
+    private long _gapLost;
+    private bool _overflowing;
+    private AmiEvent? _pendingMarker;
 
     internal AmiEventSubscription(int capacity, Func<AmiEvent, bool>? filter, Action<AmiEventSubscription> unsubscribe)
     {
@@ -24,20 +36,25 @@ public sealed class AmiEventSubscription : IDisposable
         _channel = Channel.CreateBounded<AmiEvent>(
             new BoundedChannelOptions(capacity)
             {
-                FullMode = BoundedChannelFullMode.DropOldest,
+                FullMode = BoundedChannelFullMode.Wait,
                 SingleReader = false,
-                SingleWriter = false,
+                SingleWriter = true,
                 AllowSynchronousContinuations = false,
-            },
-            _ => Interlocked.Increment(ref _dropped));
+            });
     }
+
+    /// <summary>
+    /// Raised when this subscription starts losing events (slow consumer) or when the connection was re-established.
+    /// Raised on the thread pool, never on the socket reader; start a resync from here or on the in-stream marker.
+    /// </summary>
+    public event EventHandler<AmiEventsLost>? EventsLost;
 
     public ChannelReader<AmiEvent> Reader => _channel.Reader;
 
     public int Capacity { get; }
 
-    /// <summary>Events dropped because this subscriber fell more than <see cref="Capacity"/> events behind.</summary>
-    public long DroppedCount => Interlocked.Read(ref _dropped);
+    /// <summary>Events this subscriber lost because it stayed full longer than the slow-subscriber timeout.</summary>
+    public long LostCount => Interlocked.Read(ref _lost);
 
     public IAsyncEnumerable<AmiEvent> ReadAllAsync(CancellationToken cancellationToken) => _channel.Reader.ReadAllAsync(cancellationToken);
 
@@ -47,9 +64,90 @@ public sealed class AmiEventSubscription : IDisposable
         _channel.Writer.TryComplete();
     }
 
-    /// <summary>Called by the reader: never blocks (DropOldest always accepts).</summary>
-    internal void Offer(AmiEvent amiEvent)
+    /// <summary>Called by the reader: whether this subscriber wants the event. A filter runs once per event.</summary>
+    internal bool Accepts(AmiEvent amiEvent) => _filter is null || _filter(amiEvent);
+
+    /// <summary>
+    /// Called by the reader for an accepted event: true when it was queued or counted as lost; false when the queue
+    /// is full and the reader should wait (<see cref="WaitForRoomAsync"/>) before offering it again.
+    /// </summary>
+    internal bool TryEnqueue(AmiEvent amiEvent)
     {
-        if (_filter is null || _filter(amiEvent)) _channel.Writer.TryWrite(amiEvent);
+        if (_overflowing)
+        {
+            // Stay in the dropping state until the consumer has made real room, so marker and stream resume together.
+            if (_channel.Reader.Count > Capacity / 2)
+            {
+                _gapLost++;
+                Interlocked.Increment(ref _lost);
+                return true;
+            }
+            _overflowing = false;
+            _pendingMarker = EventsLostEvent.Create(_gapLost, AmiEventsLost.SlowSubscriber);
+            Log?.Invoke(AmiLogLevel.Warning, $"An AMI subscriber lost {_gapLost} events ({LostCount} in all) and is receiving again; it was told to resync.");
+        }
+        if (_pendingMarker is { } marker)
+        {
+            if (!_channel.Writer.TryWrite(marker)) return IsCompleted;
+            _pendingMarker = null;
+        }
+        return _channel.Writer.TryWrite(amiEvent) || IsCompleted;
+    }
+
+    /// <summary>True when there is room again within <paramref name="timeout"/>; false when the consumer is stuck.</summary>
+    internal async ValueTask<bool> WaitForRoomAsync(TimeSpan timeout)
+    {
+        using var limit = new CancellationTokenSource(timeout);
+        try
+        {
+            await _channel.Writer.WaitToWriteAsync(limit.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The consumer did not make room in time: the event being offered is the first one it loses.</summary>
+    internal void BeginOverflow()
+    {
+        _overflowing = true;
+        _gapLost = 1;
+        Interlocked.Increment(ref _lost);
+        Log?.Invoke(AmiLogLevel.Warning, $"An AMI subscriber has been full ({Capacity} events) too long; dropping and counting its events until it catches up.");
+        Raise(new AmiEventsLost(AmiEventsLost.SlowSubscriber, -1, LostCount));
+    }
+
+    /// <summary>
+    /// The connection died: whatever Asterisk raises until the next login never arrives. Called once the old reader has
+    /// stopped, so the reader stays the only writer; the marker goes out in front of the next event.
+    /// </summary>
+    internal void OnConnectionLost() => _pendingMarker ??= EventsLostEvent.Create(-1, AmiEventsLost.Reconnected);
+
+    /// <summary>Logged in again: tell the consumer at once, so it can resync without waiting for the next event.</summary>
+    internal void OnReconnected() => Raise(new AmiEventsLost(AmiEventsLost.Reconnected, -1, LostCount));
+
+    private bool IsCompleted => _channel.Reader.Completion.IsCompleted;
+
+    /// <summary>Where the subscription reports its losses; set by the hub from <see cref="AmiOptions.Log"/>.</summary>
+    internal Action<AmiLogLevel, string>? Log { get; set; }
+
+    private void Raise(AmiEventsLost loss)
+    {
+        if (EventsLost is null) return;
+        ThreadPool.UnsafeQueueUserWorkItem(static state =>
+        {
+            var (subscription, args) = state;
+            try
+            {
+                subscription.EventsLost?.Invoke(subscription, args);
+            }
+#pragma warning disable CA1031 // a consumer's handler must not crash the process from the thread pool
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+        }, (this, loss), preferLocal: false);
     }
 }

@@ -31,6 +31,7 @@ public static class AmiEventRegistry
             ["FullyBooted"] = e => new FullyBootedEvent(e),
             ["Reload"] = e => new ReloadEvent(e),
             ["Shutdown"] = e => new ShutdownEvent(e),
+            [EventsLostEvent.EventName] = e => new EventsLostEvent(e),
         }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Names that have a typed view.</summary>

@@ -1,9 +1,11 @@
 namespace BotPbx.Asterisk.Ami;
 
 /// <summary>
-/// Where each line of a message starts and how long its key is: two ints per line, nothing else, so a parsed event
-/// costs one small array besides its bytes. A line ends where the next begins (minus LF and an optional CR); the
-/// last ends with the message. Key length -1 marks a raw output line of the legacy <c>Response: Follows</c> form.
+/// Where each keyed line of a message starts and how long its key is: two ints per line, nothing else, so a parsed
+/// event costs one small array besides its bytes. A field ends where the next keyed line begins (minus LF and an
+/// optional CR); the last ends with the message. Lines without a key in between are not indexed: they belong to the
+/// value before them, which then spans several lines. Key length -1 marks a raw output line of the legacy
+/// <c>Response: Follows</c> form.
 /// </summary>
 internal readonly struct AmiLineIndex
 {

@@ -101,6 +101,8 @@ public abstract class AmiMessage
         if (values[index] is { } cached) return cached;
         var (start, length) = _lines.Value(_bytes, index);
         var value = length == 0 ? string.Empty : Encoding.UTF8.GetString(_bytes, start, length);
+        // A value followed by lines without a key holds their line ends; they read as LF whatever Asterisk wrote.
+        if (_bytes.AsSpan(start, length).Contains((byte)'\n')) value = value.Replace("\r\n", "\n", StringComparison.Ordinal);
         values[index] = value;
         return value;
     }
