@@ -47,6 +47,8 @@ internal sealed class AgiSession : IAgiChannel, IAsyncDisposable
     {
         var bytes = AgiCommandText.Encode(command);
         if (timeout != Timeout.InfiniteTimeSpan) ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
+        // "No timeout" still has a bound: a reply that never comes must not keep the session open forever.
+        var replyLimit = timeout == Timeout.InfiniteTimeSpan ? _options.LongCommandTimeout : timeout;
         cancellationToken.ThrowIfCancellationRequested();
 
         var reply = new TaskCompletionSource<AgiReply?>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -68,11 +70,11 @@ internal sealed class AgiSession : IAgiChannel, IAsyncDisposable
         AgiReply? answer;
         try
         {
-            answer = await reply.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+            answer = await reply.Task.WaitAsync(replyLimit, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
-            var timedOut = new AgiCommandTimeoutException($"No reply to '{Verb(command)}' within {timeout.TotalSeconds:0.###} s.");
+            var timedOut = new AgiCommandTimeoutException($"No reply to '{Verb(command)}' within {replyLimit.TotalSeconds:0.###} s.");
             Close(timedOut);
             throw timedOut;
         }
