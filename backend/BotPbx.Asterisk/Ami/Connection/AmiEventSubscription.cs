@@ -20,7 +20,7 @@ namespace BotPbx.Asterisk.Ami;
 /// </summary>
 public sealed class AmiEventSubscription : IDisposable
 {
-    private readonly Channel<AmiEvent> _channel;
+    private readonly AmiEventQueueReader _queue;
     private readonly Func<AmiEvent, bool>? _filter;
     private readonly Action<AmiEventSubscription> _unsubscribe;
     private long _lost;
@@ -33,14 +33,8 @@ public sealed class AmiEventSubscription : IDisposable
         _filter = filter;
         _unsubscribe = unsubscribe;
         Capacity = capacity;
-        _channel = Channel.CreateBounded<AmiEvent>(
-            new BoundedChannelOptions(capacity)
-            {
-                FullMode = BoundedChannelFullMode.Wait,
-                SingleReader = false,
-                SingleWriter = true,
-                AllowSynchronousContinuations = false,
-            });
+        // A waiting reader is woken once the consumer has made room for a tenth of the queue, not for every event.
+        _queue = new AmiEventQueueReader(Math.Max(0, capacity - Math.Max(1, capacity / 10)));
     }
 
     /// <summary>
@@ -49,19 +43,20 @@ public sealed class AmiEventSubscription : IDisposable
     /// </summary>
     public event EventHandler<AmiEventsLost>? EventsLost;
 
-    public ChannelReader<AmiEvent> Reader => _channel.Reader;
+    /// <summary>The events, in order. One consumer at a time (the queue is single-consumer for speed).</summary>
+    public ChannelReader<AmiEvent> Reader => _queue;
 
     public int Capacity { get; }
 
     /// <summary>Events this subscriber lost because it stayed full longer than the slow-subscriber timeout.</summary>
     public long LostCount => Interlocked.Read(ref _lost);
 
-    public IAsyncEnumerable<AmiEvent> ReadAllAsync(CancellationToken cancellationToken) => _channel.Reader.ReadAllAsync(cancellationToken);
+    public IAsyncEnumerable<AmiEvent> ReadAllAsync(CancellationToken cancellationToken) => _queue.ReadAllAsync(cancellationToken);
 
     public void Dispose()
     {
         _unsubscribe(this);
-        _channel.Writer.TryComplete();
+        _queue.Complete();
     }
 
     /// <summary>Called by the reader: whether this subscriber wants the event. A filter runs once per event.</summary>
@@ -76,7 +71,7 @@ public sealed class AmiEventSubscription : IDisposable
         if (_overflowing)
         {
             // Stay in the dropping state until the consumer has made real room, so marker and stream resume together.
-            if (_channel.Reader.Count > Capacity / 2)
+            if (_queue.Count > Capacity / 2)
             {
                 _gapLost++;
                 Interlocked.Increment(ref _lost);
@@ -86,24 +81,27 @@ public sealed class AmiEventSubscription : IDisposable
             _pendingMarker = EventsLostEvent.Create(_gapLost, AmiEventsLost.SlowSubscriber);
             Log?.Invoke(AmiLogLevel.Warning, $"An AMI subscriber lost {_gapLost} events ({LostCount} in all) and is receiving again; it was told to resync.");
         }
+        if (_queue.Count >= Capacity) return IsCompleted;
         if (_pendingMarker is { } marker)
         {
-            if (!_channel.Writer.TryWrite(marker)) return IsCompleted;
+            if (!_queue.TryWrite(marker)) return true;
             _pendingMarker = null;
+            if (_queue.Count >= Capacity) return false;
         }
-        return _channel.Writer.TryWrite(amiEvent) || IsCompleted;
+        // A disposed subscription refuses the write: nobody reads it any more, so there is nothing to lose.
+        _queue.TryWrite(amiEvent);
+        return true;
     }
 
     /// <summary>True when there is room again within <paramref name="timeout"/>; false when the consumer is stuck.</summary>
     internal async ValueTask<bool> WaitForRoomAsync(TimeSpan timeout)
     {
-        using var limit = new CancellationTokenSource(timeout);
         try
         {
-            await _channel.Writer.WaitToWriteAsync(limit.Token).ConfigureAwait(false);
+            await _queue.WaitForRoomAsync().WaitAsync(timeout).ConfigureAwait(false);
             return true;
         }
-        catch (OperationCanceledException)
+        catch (TimeoutException)
         {
             return false;
         }
@@ -128,7 +126,7 @@ public sealed class AmiEventSubscription : IDisposable
     /// <summary>Logged in again: tell the consumer at once, so it can resync without waiting for the next event.</summary>
     internal void OnReconnected() => Raise(new AmiEventsLost(AmiEventsLost.Reconnected, -1, LostCount));
 
-    private bool IsCompleted => _channel.Reader.Completion.IsCompleted;
+    private bool IsCompleted => _queue.IsCompleted;
 
     /// <summary>Where the subscription reports its losses; set by the hub from <see cref="AmiOptions.Log"/>.</summary>
     internal Action<AmiLogLevel, string>? Log { get; set; }

@@ -10,21 +10,23 @@ namespace BotPbx.Asterisk.Ami;
 internal readonly struct AmiLineIndex
 {
     private readonly int[] _entries;
+    private readonly int _offset;
 
-    public AmiLineIndex(int[] entries, int count)
+    public AmiLineIndex(int[] entries, int offset, int count)
     {
         _entries = entries;
+        _offset = offset;
         Count = count;
     }
 
     public int Count { get; }
 
-    public int LineStart(int index) => _entries[index * 2];
+    public int LineStart(int index) => _entries[_offset + (index * 2)];
 
-    public int KeyLength(int index) => _entries[(index * 2) + 1];
+    public int KeyLength(int index) => _entries[_offset + (index * 2) + 1];
 
     /// <summary>Start and length of the value: after the colon and exactly one space (more spaces belong to the value).</summary>
-    public (int Start, int Length) Value(byte[] bytes, int index)
+    public (int Start, int Length) Value(ReadOnlySpan<byte> bytes, int index)
     {
         var lineStart = LineStart(index);
         var keyLength = KeyLength(index);

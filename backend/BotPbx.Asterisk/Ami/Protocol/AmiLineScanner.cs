@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace BotPbx.Asterisk.Ami;
@@ -74,19 +75,28 @@ internal static class AmiLineScanner
 
         public int FrameLength { get; private set; }
 
+        /// <summary>
+        /// One block's marks, line by line: only a line's first colon matters (values hold colons too: timestamps,
+        /// URIs), so the colons of a line whose key is known are masked off instead of visited one by one.
+        /// </summary>
         public bool Block(ReadOnlySpan<byte> bytes, int offset, uint lineFeeds, uint colons)
         {
-            var marks = lineFeeds | colons;
-            while (marks != 0)
+            while (true)
             {
-                var bit = BitOperations.TrailingZeroCount(marks);
-                marks &= marks - 1;
-                if ((lineFeeds & (1u << bit)) == 0) Colon(offset + bit);
-                else if (LineFeed(bytes, offset + bit)) return true;
+                if (!_keyDone && colons != 0)
+                {
+                    var colon = BitOperations.TrailingZeroCount(colons);
+                    if (lineFeeds == 0 || colon < BitOperations.TrailingZeroCount(lineFeeds)) Colon(offset + colon);
+                }
+                if (lineFeeds == 0) return false;
+                var lineFeed = BitOperations.TrailingZeroCount(lineFeeds);
+                lineFeeds &= lineFeeds - 1;
+                colons = lineFeed == 31 ? 0 : colons & (uint.MaxValue << (lineFeed + 1));
+                if (LineFeed(bytes, offset + lineFeed)) return true;
             }
-            return false;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Colon(int position)
         {
             if (_keyDone) return;
@@ -105,6 +115,7 @@ internal static class AmiLineScanner
         }
 
         /// <summary>True when this LF ends an empty line, i.e. the message.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool LineFeed(ReadOnlySpan<byte> bytes, int position)
         {
             var length = position - _lineStart;

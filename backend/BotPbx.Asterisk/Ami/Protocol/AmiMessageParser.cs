@@ -74,7 +74,7 @@ public static class AmiMessageParser
             t_entries = entries;
             if (count >= 0)
             {
-                message = Create(span[..bodyLength].ToArray(), entries, count, frameLength);
+                message = Create(span[..bodyLength], entries, count, frameLength);
                 buffer = buffer.Slice(frameLength);
                 return true;
             }
@@ -106,7 +106,7 @@ public static class AmiMessageParser
         var entries = t_entries ??= new int[128];
         var count = AmiLineScanner.Scan(frame, ref entries, out var bodyLength, out var frameLength);
         t_entries = entries;
-        message = Create(frame.AsSpan(0, bodyLength).ToArray(), entries, count, frameLength);
+        message = Create(frame.AsSpan(0, bodyLength), entries, count, frameLength);
         buffer = buffer.Slice(frameLength);
         return true;
     }
@@ -145,26 +145,27 @@ public static class AmiMessageParser
         return false;
     }
 
-    private static AmiMessage Create(byte[] bytes, int[] scratch, int count, int frameLength)
+    private static AmiMessage Create(ReadOnlySpan<byte> body, int[] scratch, int count, int frameLength)
     {
         // The first line must be a keyed "Response:" or "Event:" line; anything else is not a message we can route.
-        if (count == 0 || scratch[0] != 0 || !IsFirstKey(bytes.AsSpan(0, scratch[1])))
+        if (count == 0 || scratch[0] != 0 || !IsFirstKey(body[..scratch[1]]))
         {
             throw new AmiUnreadableMessageException(
-                $"an AMI message must start with 'Response:' or 'Event:', got '{Printable(bytes.AsSpan(0, Math.Min(bytes.Length, 80)).TrimEnd("\r\n"u8))}'",
+                $"an AMI message must start with 'Response:' or 'Event:', got '{Printable(body[..Math.Min(body.Length, 80)].TrimEnd("\r\n"u8))}'",
                 frameLength);
         }
-        var entries = scratch.AsSpan(0, count * 2).ToArray();
         var actionId = -1;
         for (var i = 1; i < count; i++)
         {
-            if (entries[(i * 2) + 1] == ActionIdKey.Length && Ascii.EqualsIgnoreCase(bytes.AsSpan(entries[i * 2], ActionIdKey.Length), ActionIdKey))
+            if (scratch[(i * 2) + 1] == ActionIdKey.Length && Ascii.EqualsIgnoreCase(body.Slice(scratch[i * 2], ActionIdKey.Length), ActionIdKey))
             {
                 actionId = i;
                 break;
             }
         }
-        return Create(bytes, new AmiLineIndex(entries, count), actionId);
+        var (bytes, start) = AmiMessageSlab.Copy(body);
+        var (entries, offset) = AmiMessageSlab.Copy(scratch.AsSpan(0, count * 2));
+        return Create(bytes, start, body.Length, new AmiLineIndex(entries, offset, count), actionId);
     }
 
     private static bool IsFirstKey(ReadOnlySpan<byte> key) => Ascii.EqualsIgnoreCase(key, EventKey) || Ascii.EqualsIgnoreCase(key, ResponseKey);
@@ -192,24 +193,27 @@ public static class AmiMessageParser
             if (lineFeed < 0) break;
             lineStart += lineFeed + 1;
         }
-        return Create(bytes, new AmiLineIndex(entries, count), actionId);
+        return Create(bytes, 0, bytes.Length, new AmiLineIndex(entries, 0, count), actionId);
     }
 
     private static bool IsLegacyHeader(ReadOnlySpan<byte> line, int colon) =>
         colon > 0 && (Ascii.EqualsIgnoreCase(line[..colon], ActionIdKey) || Ascii.EqualsIgnoreCase(line[..colon], PrivilegeKey));
 
-    private static AmiMessage Create(byte[] bytes, AmiLineIndex lines, int actionIdIndex)
+    private static AmiMessage Create(byte[] slab, int start, int length, AmiLineIndex lines, int actionIdIndex)
     {
-        var key = bytes.AsSpan(0, lines.KeyLength(0));
-        var (valueStart, valueLength) = lines.Value(bytes, 0);
-        var value = AmiNameCache.Get(bytes.AsSpan(valueStart, valueLength));
+        var body = slab.AsSpan(start, length);
+        var key = body[..lines.KeyLength(0)];
+        var (valueStart, valueLength) = lines.Value(body, 0);
+        var value = AmiNameCache.Get(body.Slice(valueStart, valueLength));
         string? actionId = null;
         if (actionIdIndex >= 0)
         {
-            var (start, length) = lines.Value(bytes, actionIdIndex);
-            actionId = Encoding.UTF8.GetString(bytes, start, length);
+            var (idStart, idLength) = lines.Value(body, actionIdIndex);
+            actionId = Encoding.UTF8.GetString(body.Slice(idStart, idLength));
         }
-        return Ascii.EqualsIgnoreCase(key, EventKey) ? new AmiEvent(bytes, lines, value, actionId) : new AmiResponse(bytes, lines, value, actionId);
+        return Ascii.EqualsIgnoreCase(key, EventKey)
+            ? new AmiEvent(slab, start, length, lines, value, actionId)
+            : new AmiResponse(slab, start, length, lines, value, actionId);
     }
 
     private static void ThrowTooLarge(int maxMessageSize) =>
