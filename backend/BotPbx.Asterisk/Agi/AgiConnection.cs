@@ -9,7 +9,7 @@ namespace BotPbx.Asterisk.Agi;
 /// to the session, then half-close. Asterisk answers the half-close with a last <c>HANGUP</c> line and closes
 /// (README FastAGI note 7: it is in every fastagi-* capture), which the read loop consumes before the socket is closed.
 /// </summary>
-internal sealed class AgiConnection(Socket socket, SessionSlot slot, FastAgiOptions options, AgiRouter router)
+internal sealed class AgiConnection(Socket socket, SessionSlot slot, FastAgiOptions options, AgiRouter router, AgiCommandWatchdog watchdog)
 {
     private readonly EndPoint? _remote = socket.RemoteEndPoint;
 
@@ -33,7 +33,15 @@ internal sealed class AgiConnection(Socket socket, SessionSlot slot, FastAgiOpti
                 var session = new AgiSession(socket, options, request, routeValues);
                 await using (session.ConfigureAwait(false))
                 {
-                    await RunSessionAsync(session, handler, input, stopping).ConfigureAwait(false);
+                    watchdog.Add(session);
+                    try
+                    {
+                        await RunSessionAsync(session, handler, input, stopping).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        watchdog.Remove(session);
+                    }
                 }
             }
             finally

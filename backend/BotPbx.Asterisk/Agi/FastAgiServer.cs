@@ -14,6 +14,7 @@ public sealed class FastAgiServer : IProtocolServer
     private readonly FastAgiOptions _options;
     private readonly AgiRouter _router;
     private readonly ProtocolTcpServer _server;
+    private readonly AgiCommandWatchdog _watchdog;
 
     public FastAgiServer(FastAgiOptions options, AgiRouter router)
     {
@@ -22,6 +23,7 @@ public sealed class FastAgiServer : IProtocolServer
         options.Validate();
         _options = options;
         _router = router;
+        _watchdog = new AgiCommandWatchdog(options);
         _server = new ProtocolTcpServer(
             new ProtocolTcpServerSettings("FastAGI", options.BindAddress, options.Port, options.MaxConcurrentSessions, options.CloseTimeout,
                 (level, message, remote, exception) => Log(options, (FastAgiLogLevel)level, message, remote, exception)),
@@ -39,10 +41,14 @@ public sealed class FastAgiServer : IProtocolServer
     /// <summary>Stops accepting, cancels every handler (Asterisk then continues each dialplan) and waits for the sessions.</summary>
     public Task StopAsync(CancellationToken cancellationToken) => _server.StopAsync(cancellationToken);
 
-    public ValueTask DisposeAsync() => _server.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _server.DisposeAsync().ConfigureAwait(false);
+        await _watchdog.DisposeAsync().ConfigureAwait(false);
+    }
 
     private Task ServeAsync(AcceptedConnection connection, CancellationToken stopping) =>
-        new AgiConnection(connection.Socket, connection.Slot, _options, _router).RunAsync(stopping);
+        new AgiConnection(connection.Socket, connection.Slot, _options, _router, _watchdog).RunAsync(stopping);
 
     internal static void Log(FastAgiOptions options, FastAgiLogLevel level, string message, EndPoint? remote, Exception? exception = null)
     {
