@@ -21,7 +21,8 @@ internal sealed partial class AudioSocketSession
             {
                 if (_outgoing.QueuedBytes == 0)
                 {
-                    await _outgoing.WaitForDataAsync(token).ConfigureAwait(false);
+                    await _outgoing.WaitForDataAsync().ConfigureAwait(false);
+                    if (_outgoing.IsCompleted) break;
                     clock.Resume();
                     continue;
                 }

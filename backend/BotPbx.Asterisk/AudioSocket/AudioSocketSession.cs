@@ -36,7 +36,14 @@ internal sealed partial class AudioSocketSession : IAudioSocketSession, IAsyncDi
         _options = options;
         _outputKind = (int)options.OutputKind;
         _incoming = Channel.CreateBounded<AudioSocketFrame>(
-            new BoundedChannelOptions(options.IncomingCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleWriter = true },
+            // Synchronous continuations: the consumer resumes on the read loop instead of a thread-pool hop per frame, the
+            // way an echo or a speech recogniser wants its audio at once (issue 13). A consumer must not block.
+            new BoundedChannelOptions(options.IncomingCapacity)
+            {
+                FullMode = BoundedChannelFullMode.DropOldest,
+                SingleWriter = true,
+                AllowSynchronousContinuations = true,
+            },
             _ => Interlocked.Increment(ref _incomingDropped));
         _outgoing = new OutgoingAudioQueue(Math.Max(
             AudioSocketFormats.BytesPer(AudioSocketKind.Slin192, options.FrameDuration),
