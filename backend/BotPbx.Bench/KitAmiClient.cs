@@ -11,6 +11,19 @@ namespace BotPbx.Bench;
 /// </summary>
 internal static class KitAmiClient
 {
+    private static async Task<bool> WaitAsync(System.Threading.Channels.ChannelReader<AmiEvent> reader, CancellationTokenSource idle)
+    {
+        idle.CancelAfter(TimeSpan.FromSeconds(3));
+        try
+        {
+            return await reader.WaitToReadAsync(idle.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     public static async Task<int> RunAsync(KitArguments arguments, CancellationToken stop)
     {
         var port = arguments.Int("port", 15038);
@@ -24,7 +37,9 @@ internal static class KitAmiClient
             long events = 0, markers = 0, firstAt = 0;
             // The usual ChannelReader loop: wait once, then take everything queued without awaiting per event.
             var reader = subscription.Reader;
-            while (events < wanted && await reader.WaitToReadAsync(stop).ConfigureAwait(false))
+            // A client that lost events never reaches the count: give up after 3 s without any, and say so.
+            using var idle = CancellationTokenSource.CreateLinkedTokenSource(stop);
+            while (events < wanted && await WaitAsync(reader, idle).ConfigureAwait(false))
             {
                 while (events < wanted && reader.TryRead(out var amiEvent))
                 {
