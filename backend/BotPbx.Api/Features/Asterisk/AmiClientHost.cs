@@ -36,7 +36,11 @@ public sealed partial class AmiClientHost(IOptions<HostAmiOptions> options, ILog
             Secret = o.Secret!,
             Events = "on",
             // Skipped unreadable messages and subscribers losing events must reach the operator (issues 8 and 13).
-            Log = entry => LogClientEntry(logger, ToLogLevel(entry.Level), entry.Message),
+            Log = entry =>
+            {
+                var level = ToLogLevel(entry.Level);
+                LogClientEntry(logger, level, entry.Message);
+            },
         });
         _client.StatusChanged += (_, status) => LogState(logger, o.Host, o.Port, status.State);
         _client.Start();
