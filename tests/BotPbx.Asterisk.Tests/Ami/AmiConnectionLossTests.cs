@@ -69,6 +69,23 @@ public sealed class AmiConnectionLossTests
     }
 
     [Fact]
+    public async Task Asked_as_an_event_list_the_no_contacts_reply_is_an_empty_list_as_the_trunk_test_needs()
+    {
+        await using var harness = await AmiTestHarness.ConnectedAsync();
+        harness.Server.Handler = request => request.IsAction("PJSIPShowContacts")
+            ? [$"Response: Error\r\nActionID: {request.ActionId}\r\nMessage: No Contacts found\n\r\n\r\n"]
+            : null;
+
+        var contacts = await harness.Client.SendEventListAsync(new AmiAction("PJSIPShowContacts"), null, harness.Timeout);
+
+        Assert.Empty(contacts.Items);
+        Assert.Null(contacts.Complete);
+        Assert.Equal("No Contacts found", contacts.Response.Message);
+        await harness.Client.PingAsync(harness.Timeout);
+        Assert.Equal(0, harness.Client.Status.Reconnects);
+    }
+
+    [Fact]
     public async Task An_oversized_message_is_a_protocol_error_naming_the_limit_and_the_client_reconnects()
     {
         await using var harness = await AmiTestHarness.ConnectedAsync(configure: o => o.MaxMessageSize = 1024);
