@@ -1,7 +1,10 @@
 using System.Reflection;
 using BotPbx.Bench;
 
-// Benchmarks print figures; nothing here asserts a timing. Usage: BotPbx.Bench [suite ...] (no argument = all).
+// Benchmarks print figures; nothing here asserts a timing. Usage: BotPbx.Bench [suite ...] (no argument = all),
+// or BotPbx.Bench kit-ami|kit-agi|kit-audiosocket --port P [...] as a subject of ../shared/peer-bench.
+if (KitSubjects.TryRun(args) is { } kit) return await kit;
+
 var suites = typeof(IBenchmark).Assembly.GetTypes()
     .Where(t => typeof(IBenchmark).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
     .Select(t => (IBenchmark)Activator.CreateInstance(t)!)

@@ -9,7 +9,7 @@ namespace BotPbx.Asterisk.Agi;
 /// to the session, then half-close. Asterisk answers the half-close with a last <c>HANGUP</c> line and closes
 /// (README FastAGI note 7: it is in every fastagi-* capture), which the read loop consumes before the socket is closed.
 /// </summary>
-internal sealed class AgiConnection(Socket socket, FastAgiOptions options, AgiRouter router)
+internal sealed class AgiConnection(Socket socket, SessionSlot slot, FastAgiOptions options, AgiRouter router, AgiCommandWatchdog watchdog)
 {
     private readonly EndPoint? _remote = socket.RemoteEndPoint;
 
@@ -26,13 +26,22 @@ internal sealed class AgiConnection(Socket socket, FastAgiOptions options, AgiRo
                 if (!router.TryMatch(request.Path, out var handler, out var routeValues))
                 {
                     Log(FastAgiLogLevel.Warning, $"No handler for '{request.Path}' (channel {request.Channel}); closing.");
+                    slot.Release();
                     await CloseGracefullyAsync(DrainAsync(input)).ConfigureAwait(false);
                     return;
                 }
                 var session = new AgiSession(socket, options, request, routeValues);
                 await using (session.ConfigureAwait(false))
                 {
-                    await RunSessionAsync(session, handler, input, stopping).ConfigureAwait(false);
+                    watchdog.Add(session);
+                    try
+                    {
+                        await RunSessionAsync(session, handler, input, stopping).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        watchdog.Remove(session);
+                    }
                 }
             }
             finally
@@ -64,6 +73,8 @@ internal sealed class AgiConnection(Socket socket, FastAgiOptions options, AgiRo
                 Log(FastAgiLogLevel.Error, $"Handler for '{session.Request.Path}' failed (channel {session.Request.Channel}).", e);
             }
         }
+        // The call is over for the session limit now, not when Asterisk's last HANGUP arrives (issue 13).
+        slot.Release();
         await CloseGracefullyAsync(reading).ConfigureAwait(false);
         session.Close(new AgiConnectionClosedException("The FastAGI session ended."));
     }

@@ -11,7 +11,7 @@ internal sealed class AgiSession : IAgiChannel, IAsyncDisposable
 {
     private readonly Socket _socket;
     private readonly FastAgiOptions _options;
-    private readonly Queue<TaskCompletionSource<AgiReply?>> _pending = new();
+    private readonly Queue<PendingCommand> _pending = new();
     private readonly Lock _lock = new();
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly CancellationTokenSource _hangup = new();
@@ -48,50 +48,46 @@ internal sealed class AgiSession : IAgiChannel, IAsyncDisposable
         var bytes = AgiCommandText.Encode(command);
         if (timeout != Timeout.InfiniteTimeSpan) ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
         cancellationToken.ThrowIfCancellationRequested();
+        // "No timeout" still has a bound: a reply that never comes must not keep the session open forever.
+        var replyLimit = timeout == Timeout.InfiniteTimeSpan ? _options.LongCommandTimeout : timeout;
 
-        var reply = new TaskCompletionSource<AgiReply?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // No RunContinuationsAsynchronously: the reply resumes the handler on the read loop, which has nothing else to do
+        // until the handler's next command, and that spares a thread-pool hop per command (issue 13).
+        var pending = new PendingCommand(command, replyLimit, Environment.TickCount64 + (long)replyLimit.TotalMilliseconds);
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             lock (_lock)
             {
                 if (_closeReason is not null) throw ClosedException();
-                _pending.Enqueue(reply);
+                _pending.Enqueue(pending);
             }
-            await SendAsync(bytes, timeout).ConfigureAwait(false);
+            await SendAsync(bytes).ConfigureAwait(false);
         }
         finally
         {
             _writeLock.Release();
         }
 
-        AgiReply? answer;
-        try
-        {
-            answer = await reply.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            var timedOut = new AgiCommandTimeoutException($"No reply to '{Verb(command)}' within {timeout.TotalSeconds:0.###} s.");
-            Close(timedOut);
-            throw timedOut;
-        }
+        // A caller that stops waiting leaves the command in the queue: its late reply is matched and dropped.
+        using var stopWaiting = cancellationToken.UnsafeRegister(
+            static (state, token) => ((PendingCommand)state!).Reply.TrySetCanceled(token), pending);
+        var answer = await pending.Reply.Task.ConfigureAwait(false);
         return answer ?? throw ClosedException();
     }
 
-    /// <summary>The whole line goes out in one send; a send that cannot finish means the peer stopped reading.</summary>
-    private async Task SendAsync(byte[] bytes, TimeSpan timeout)
+    /// <summary>
+    /// The whole line goes out in one send. No timer guards it: the command's deadline, already running, covers the
+    /// send too, and when it expires the session is closed, which aborts the socket and so the send.
+    /// </summary>
+    private async Task SendAsync(byte[] bytes)
     {
-        // The caller's token is not used here: a half-written line would corrupt the stream. The send is bounded by the
-        // command timeout instead (or the default one for unbounded commands).
-        using var sendTimeout = CancellationTokenSource.CreateLinkedTokenSource(_closed.Token);
-        sendTimeout.CancelAfter(timeout == Timeout.InfiniteTimeSpan ? _options.CommandTimeout : timeout);
         try
         {
             var sent = 0;
             while (sent < bytes.Length)
             {
-                sent += await _socket.SendAsync(bytes.AsMemory(sent), SocketFlags.None, sendTimeout.Token).ConfigureAwait(false);
+                sent += await _socket.SendAsync(bytes.AsMemory(sent), SocketFlags.None).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException or OperationCanceledException)
@@ -102,10 +98,34 @@ internal sealed class AgiSession : IAgiChannel, IAsyncDisposable
         }
     }
 
+    /// <summary>Called by the <see cref="AgiCommandWatchdog"/>: a command past its deadline closes the session.</summary>
+    public void ExpireOverdue(long now)
+    {
+        PendingCommand? overdue = null;
+        lock (_lock)
+        {
+            foreach (var pending in _pending)
+            {
+                if (now < pending.Deadline || pending.Reply.Task.IsCompleted) continue;
+                overdue = pending;
+                break;
+            }
+        }
+        if (overdue is null) return;
+        var timedOut = new AgiCommandTimeoutException($"No reply to '{Verb(overdue.Command)}' within {overdue.Limit.TotalSeconds:0.###} s.");
+        // Off the watchdog's thread: completing the command runs the handler's continuation.
+        overdue.TimedOut = timedOut;
+        ThreadPool.UnsafeQueueUserWorkItem(static state =>
+        {
+            var (session, command) = state;
+            if (!command.Reply.Task.IsCompleted) session.Close(command.TimedOut!);
+        }, (this, overdue), preferLocal: false);
+    }
+
     /// <summary>Called by the read loop for each reply; a reply nobody asked for is a protocol error.</summary>
     public void OnReply(AgiReply reply)
     {
-        TaskCompletionSource<AgiReply?>? waiter;
+        PendingCommand? waiter;
         lock (_lock)
         {
             if (!_pending.TryDequeue(out waiter))
@@ -113,7 +133,7 @@ internal sealed class AgiSession : IAgiChannel, IAsyncDisposable
                 throw new AgiProtocolException($"A reply arrived with no command waiting for it: '{reply.Summary}'.");
             }
         }
-        waiter.TrySetResult(reply);
+        waiter.Reply.TrySetResult(reply);
     }
 
     /// <summary>The unprompted <c>HANGUP</c> line (AGISIGHUP): the channel is gone, the connection stays open.</summary>
@@ -122,7 +142,7 @@ internal sealed class AgiSession : IAgiChannel, IAsyncDisposable
     /// <summary>Ends the session: every waiting command fails, <see cref="Hangup"/> and <see cref="Closed"/> fire. Idempotent.</summary>
     public void Close(Exception reason)
     {
-        TaskCompletionSource<AgiReply?>[] waiters;
+        PendingCommand[] waiters;
         lock (_lock)
         {
             if (_closeReason is not null) return;
@@ -130,10 +150,16 @@ internal sealed class AgiSession : IAgiChannel, IAsyncDisposable
             waiters = [.. _pending];
             _pending.Clear();
         }
-        foreach (var waiter in waiters) waiter.TrySetResult(null);
         MarkHungUp();
         // Asynchronous so the read loop never runs handler code through token callbacks.
         _closeCancellation = _closed.CancelAsync();
+        // Last: completing a waiter may run the handler inline, and it must find the session already closed.
+        foreach (var waiter in waiters)
+        {
+            // The command that ran out of time reports the timeout; the others, that the session is closed.
+            if (waiter.TimedOut is { } timedOut) waiter.Reply.TrySetException(timedOut);
+            else waiter.Reply.TrySetResult(null);
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -154,6 +180,22 @@ internal sealed class AgiSession : IAgiChannel, IAsyncDisposable
     private AgiConnectionClosedException ClosedException() =>
         _closeReason as AgiConnectionClosedException ??
         new AgiConnectionClosedException("The FastAGI connection is closed.", _closeReason);
+
+    /// <summary>One command waiting for its reply, and until when.</summary>
+    private sealed class PendingCommand(string command, TimeSpan limit, long deadline)
+    {
+        public TaskCompletionSource<AgiReply?> Reply { get; } = new();
+
+        public string Command => command;
+
+        public TimeSpan Limit => limit;
+
+        /// <summary><see cref="Environment.TickCount64"/> after which the command has timed out.</summary>
+        public long Deadline => deadline;
+
+        /// <summary>Set by the watchdog when the deadline passed.</summary>
+        public AgiCommandTimeoutException? TimedOut { get; set; }
+    }
 
     /// <summary>The command without its quoted arguments, which may hold caller data.</summary>
     private static string Verb(string command)

@@ -27,6 +27,13 @@ public sealed class FastAgiOptions
     /// </summary>
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The bound on commands sent without a timeout (EXEC Dial, Queue, RECORD FILE…, which last as long as the call):
+    /// with no reply for this long the session is closed, so a channel Asterisk forgot cannot hold a session slot
+    /// forever (issue 9). Generous on purpose: longer than any call a small business makes; lower it if calls are capped.
+    /// </summary>
+    public TimeSpan LongCommandTimeout { get; set; } = TimeSpan.FromHours(4);
+
     /// <summary>Sessions served at once; a connection above the limit is closed at once, so Asterisk sets AGISTATUS=FAILURE and continues the dialplan.</summary>
     public int MaxConcurrentSessions { get; set; } = 1000;
 
@@ -46,6 +53,7 @@ public sealed class FastAgiOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrentSessions, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(EnvironmentTimeout, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(CommandTimeout, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(LongCommandTimeout, CommandTimeout);
         ArgumentOutOfRangeException.ThrowIfLessThan(CloseTimeout, TimeSpan.Zero);
     }
 }

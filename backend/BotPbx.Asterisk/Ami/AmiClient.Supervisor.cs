@@ -24,6 +24,7 @@ public sealed partial class AmiClient
                 failures = 0;
                 Volatile.Write(ref _current, connection);
                 SetState(AmiConnectionState.Connected, null, connection.AmiVersion, countReconnect: wasConnected);
+                if (wasConnected) _hub.OnReconnected();
                 wasConnected = true;
                 failure = await ServeAsync(connection, stop).ConfigureAwait(false);
             }
@@ -39,8 +40,10 @@ public sealed partial class AmiClient
             }
             finally
             {
-                Interlocked.CompareExchange(ref _current, null, connection);
+                var wasCurrent = Interlocked.CompareExchange(ref _current, null, connection) is not null && connection is not null;
                 if (connection is not null) await connection.DisposeAsync().ConfigureAwait(false);
+                // Only now, with the old reader stopped, is nobody else writing to the subscriptions.
+                if (wasCurrent) _hub.OnConnectionLost();
             }
             if (failure is null || stop.IsCancellationRequested) break;
 

@@ -10,7 +10,7 @@ public sealed partial class AmiClient : IAmiClient, IAsyncDisposable
 {
     private readonly AmiOptions _options;
     private readonly TimeProvider _time;
-    private readonly AmiEventHub _hub = new();
+    private readonly AmiEventHub _hub;
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
     private AmiConnection? _current;
@@ -24,6 +24,7 @@ public sealed partial class AmiClient : IAmiClient, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
+        _hub = new AmiEventHub(options.SlowSubscriberTimeout, options.Write);
         _time = timeProvider ?? TimeProvider.System;
         _status = new AmiConnectionStatus(AmiConnectionState.NotStarted, _time.GetUtcNow(), null, null, null, 0);
     }

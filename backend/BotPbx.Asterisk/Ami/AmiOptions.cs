@@ -37,8 +37,21 @@ public sealed class AmiOptions
     /// <summary>Upper bound of the doubling reconnect delay; also the delay after an authentication failure.</summary>
     public TimeSpan ReconnectDelayMax { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Default capacity of each subscriber's event queue; when full, the oldest event is dropped and counted.</summary>
+    /// <summary>
+    /// Default capacity of each subscriber's event queue. When it is full the reader waits for the subscriber, for at
+    /// most <see cref="SlowSubscriberTimeout"/> (see <see cref="AmiEventSubscription"/>).
+    /// </summary>
     public int EventBufferCapacity { get; set; } = 10_000;
+
+    /// <summary>
+    /// How long the reader waits for a subscriber whose queue is full before it counts the subscriber's events as lost
+    /// and signals a resync. Everything behind the events (action answers, the keep-alive) waits too, and Asterisk
+    /// closes a session it cannot write to for long (manager.conf <c>writetimeout</c>), so keep this short.
+    /// </summary>
+    public TimeSpan SlowSubscriberTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Receives the client's diagnostics (the library takes no logging dependency). Must not throw.</summary>
+    public Action<AmiLogEntry>? Log { get; set; }
 
     /// <summary>Largest message accepted (long CLI output such as <c>dialplan show</c> is one message).</summary>
     public int MaxMessageSize { get; set; } = 4 * 1024 * 1024;
@@ -76,10 +89,26 @@ public sealed class AmiOptions
         Require(ReconnectDelayMin > TimeSpan.Zero, nameof(ReconnectDelayMin), "must be positive");
         Require(ReconnectDelayMax >= ReconnectDelayMin, nameof(ReconnectDelayMax), "must be at least ReconnectDelayMin");
         Require(EventBufferCapacity > 0, nameof(EventBufferCapacity), "must be positive");
+        Require(SlowSubscriberTimeout > TimeSpan.Zero, nameof(SlowSubscriberTimeout), "must be positive");
         Require(MaxMessageSize >= 1024, nameof(MaxMessageSize), "must be at least 1024 bytes");
         foreach (var (name, value) in new[] { (nameof(Username), Username), (nameof(Secret), Secret), (nameof(Events), Events) })
         {
             Require(value.AsSpan().IndexOfAny('\r', '\n') < 0, name, "must not contain CR or LF");
+        }
+    }
+
+    /// <summary>Writes to <see cref="Log"/>; a failing sink must never take the connection down.</summary>
+    internal void Write(AmiLogLevel level, string message)
+    {
+        if (Log is not { } log) return;
+        try
+        {
+            log(new AmiLogEntry(level, message));
+        }
+#pragma warning disable CA1031 // see above
+        catch (Exception)
+#pragma warning restore CA1031
+        {
         }
     }
 

@@ -17,6 +17,8 @@ internal sealed class AudioSocketConnection(
     Socket socket, AudioSocketOptions options, AudioSocketSessionRegistry registry, AudioSocketHandler? handler)
 {
     private readonly EndPoint? _remote = socket.RemoteEndPoint;
+    private long _lastRead;
+    private int _idle;
 
     public async Task RunAsync(CancellationToken stopping)
     {
@@ -54,6 +56,8 @@ internal sealed class AudioSocketConnection(
 
     private async Task RunSessionAsync(AudioSocketSession session, PipeReader input, CancellationToken stopping)
     {
+        _lastRead = options.TimeProvider.GetTimestamp();
+        using var watchdog = StartIdleWatchdog(session);
         var reading = ReadFramesAsync(input, session);
         var pacing = session.RunPacerAsync();
         var handling = RunHandlerAsync(session, stopping);
@@ -145,6 +149,7 @@ internal sealed class AudioSocketConnection(
             while (true)
             {
                 var result = await input.ReadAsync(CancellationToken.None).ConfigureAwait(false);
+                Volatile.Write(ref _lastRead, options.TimeProvider.GetTimestamp());
                 var buffer = result.Buffer;
                 try
                 {
@@ -176,9 +181,30 @@ internal sealed class AudioSocketConnection(
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
         {
-            reason = session.HangupRequested ? AudioSocketCloseReason.ServerHangup : AudioSocketCloseReason.ConnectionFailed;
+            reason = session.HangupRequested ? AudioSocketCloseReason.ServerHangup
+                : Volatile.Read(ref _idle) != 0 ? AudioSocketCloseReason.IdleTimeout
+                : AudioSocketCloseReason.ConnectionFailed;
         }
         session.Close(reason);
+    }
+
+    /// <summary>
+    /// Closes this connection alone when Asterisk has sent nothing for <see cref="AudioSocketOptions.IdleTimeout"/>.
+    /// The read loop only stamps the time of each read (cheap at 50 frames/s per call); a timer checks it four times
+    /// per timeout, so a session costs no timer reset per frame.
+    /// </summary>
+    private ITimer? StartIdleWatchdog(AudioSocketSession session)
+    {
+        var limit = options.IdleTimeout;
+        if (limit == Timeout.InfiniteTimeSpan) return null;
+        var period = limit / 4;
+        return options.TimeProvider.CreateTimer(_ =>
+        {
+            if (session.IsClosed || options.TimeProvider.GetElapsedTime(Volatile.Read(ref _lastRead)) < limit) return;
+            if (Interlocked.Exchange(ref _idle, 1) != 0) return;
+            Log(AudioSocketLogLevel.Warning, $"No frame from Asterisk for {limit.TotalSeconds:0.###} s; closing the connection.", session.Id);
+            socket.Dispose();
+        }, null, period, period);
     }
 
     private void Log(AudioSocketLogLevel level, string message, Guid session, Exception? exception = null) =>

@@ -29,4 +29,7 @@ public enum AudioSocketCloseReason
 
     /// <summary>The socket failed.</summary>
     ConnectionFailed,
+
+    /// <summary>No frame from Asterisk for <see cref="AudioSocketOptions.IdleTimeout"/>: the call is presumed gone.</summary>
+    IdleTimeout,
 }

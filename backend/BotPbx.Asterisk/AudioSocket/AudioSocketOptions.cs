@@ -21,6 +21,13 @@ public sealed class AudioSocketOptions
 
     public int MaxConcurrentSessions { get; set; } = 1000;
 
+    /// <summary>
+    /// After the UUID frame, the longest time without any frame from Asterisk before the connection is closed (issue 9).
+    /// A live call sends audio every 20 ms even in silence, so a minute of nothing means a peer that is gone without a
+    /// FIN; only that connection is closed. <see cref="Timeout.InfiniteTimeSpan"/> disables the check.
+    /// </summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>The kind of the audio the server sends. <c>AudioSocket()</c> carries 8 kHz (0x10); ARI externalMedia the format it was created with.</summary>
     public AudioSocketKind OutputKind { get; set; } = AudioSocketKind.Slin8;
 
@@ -28,10 +35,17 @@ public sealed class AudioSocketOptions
     public TimeSpan FrameDuration { get; set; } = TimeSpan.FromMilliseconds(20);
 
     /// <summary>
-    /// After a stall (GC pause, CPU starvation) the send clock catches up by sending at most this many frames
-    /// back to back beyond the one due; older slots are skipped, so Asterisk's jitter buffer never gets a long burst.
+    /// After a stall (GC pause, CPU starvation) the send clock catches up by sending up to this many frames per period
+    /// beyond the one due, until it is back on its grid; no slot is skipped, so a backlog always drains
+    /// (see AudioSocketSendClock for why this suits both an AI agent's speech and an echo).
     /// </summary>
     public int MaxCatchUpFrames { get; set; } = 2;
+
+    /// <summary>
+    /// The longest gap in outgoing audio that is caught up when audio resumes; a longer one is a pause (the agent
+    /// stopped talking) and the next audio starts a fresh grid instead of being sent in a burst.
+    /// </summary>
+    public TimeSpan CatchUpWindow { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>How much audio may wait in a session's outgoing queue before <see cref="IAudioSocketSession.SendAudioAsync"/> waits.</summary>
     public TimeSpan MaxQueuedAudio { get; set; } = TimeSpan.FromSeconds(60);
@@ -64,10 +78,12 @@ public sealed class AudioSocketOptions
         ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxPayloadLength, ushort.MaxValue);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(UuidTimeout, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrentSessions, 1);
+        if (IdleTimeout != Timeout.InfiniteTimeSpan) ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(IdleTimeout, TimeSpan.Zero);
         if (!AudioSocketFormats.IsAudio(OutputKind)) throw new ArgumentOutOfRangeException(nameof(OutputKind), OutputKind, "Not an audio kind.");
         ArgumentOutOfRangeException.ThrowIfLessThan(FrameDuration, TimeSpan.FromMilliseconds(10));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(AudioSocketFormats.BytesPer(OutputKind, FrameDuration), MaxPayloadLength);
         ArgumentOutOfRangeException.ThrowIfNegative(MaxCatchUpFrames);
+        ArgumentOutOfRangeException.ThrowIfLessThan(CatchUpWindow, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxQueuedAudio, FrameDuration);
         ArgumentOutOfRangeException.ThrowIfLessThan(IncomingCapacity, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(CloseTimeout, TimeSpan.Zero);

@@ -6,12 +6,12 @@ internal sealed partial class AudioSocketSession
 {
     /// <summary>
     /// The send side: takes one frame of queued audio per clock tick and writes it. Idle (nothing queued) it waits for
-    /// audio and then starts a fresh grid, so a new utterance goes out at once and no silence is generated; Asterisk
-    /// accepted server audio written frame by frame without a reply (fixture caller-speech-dtmf-hangup).
+    /// audio and then resumes the grid (see <see cref="AudioSocketSendClock"/> for how it catches up), so no silence is
+    /// generated; Asterisk accepted server audio written frame by frame without a reply (fixture caller-speech-dtmf-hangup).
     /// </summary>
     internal async Task RunPacerAsync()
     {
-        var clock = new AudioSocketSendClock(_options.TimeProvider, _options.FrameDuration, _options.MaxCatchUpFrames);
+        var clock = new AudioSocketSendClock(_options.TimeProvider, _options.FrameDuration, _options.MaxCatchUpFrames, _options.CatchUpWindow);
         var buffer = new byte[AudioSocketFrameParser.HeaderLength + ushort.MaxValue];
         var token = _closed.Token;
         clock.Restart();
@@ -21,8 +21,9 @@ internal sealed partial class AudioSocketSession
             {
                 if (_outgoing.QueuedBytes == 0)
                 {
-                    await _outgoing.WaitForDataAsync(token).ConfigureAwait(false);
-                    clock.Restart();
+                    await _outgoing.WaitForDataAsync().ConfigureAwait(false);
+                    if (_outgoing.IsCompleted) break;
+                    clock.Resume();
                     continue;
                 }
                 var delay = clock.NextDelay();

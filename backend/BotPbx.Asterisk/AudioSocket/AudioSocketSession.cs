@@ -36,7 +36,14 @@ internal sealed partial class AudioSocketSession : IAudioSocketSession, IAsyncDi
         _options = options;
         _outputKind = (int)options.OutputKind;
         _incoming = Channel.CreateBounded<AudioSocketFrame>(
-            new BoundedChannelOptions(options.IncomingCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleWriter = true },
+            // Synchronous continuations: the consumer resumes on the read loop instead of a thread-pool hop per frame, the
+            // way an echo or a speech recogniser wants its audio at once (issue 13). A consumer must not block.
+            new BoundedChannelOptions(options.IncomingCapacity)
+            {
+                FullMode = BoundedChannelFullMode.DropOldest,
+                SingleWriter = true,
+                AllowSynchronousContinuations = true,
+            },
             _ => Interlocked.Increment(ref _incomingDropped));
         _outgoing = new OutgoingAudioQueue(Math.Max(
             AudioSocketFormats.BytesPer(AudioSocketKind.Slin192, options.FrameDuration),
@@ -121,7 +128,14 @@ internal sealed partial class AudioSocketSession : IAudioSocketSession, IAsyncDi
             // Asterisk closes in the same millisecond (fixture server-sends-hangup); if it does not, close anyway.
             _abort.CancelAfter(_options.CloseTimeout);
         }
-        await Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (IsClosed)
+        {
+            // The caller's token is usually the session's own, which fires because the session closed: that is success.
+        }
     }
 
     /// <summary>Hands one frame from the read loop to the reader of <see cref="Incoming"/>.</summary>
@@ -155,9 +169,11 @@ internal sealed partial class AudioSocketSession : IAudioSocketSession, IAsyncDi
         }
         _incoming.Writer.TryComplete();
         _outgoing.Complete();
+        // Completion first: whoever awaits it with the session's own token (HangupAsync from a handler) must see the
+        // session complete, not the token that fires because of it.
+        _completion.TrySetResult();
         // Asynchronous, so the read loop never runs consumer code through token callbacks.
         _closedCancellation = _closed.CancelAsync();
-        _completion.TrySetResult();
     }
 
     /// <summary>Whether the server asked for the hang-up; the EOF that follows is then the server's doing.</summary>

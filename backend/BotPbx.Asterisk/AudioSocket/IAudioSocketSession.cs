@@ -18,7 +18,8 @@ public interface IAudioSocketSession
     /// <summary>
     /// Audio, DTMF and error frames in arrival order. Completes when the session closes. A reader that falls more than
     /// <see cref="AudioSocketOptions.IncomingCapacity"/> frames behind loses the oldest (see <see cref="IncomingDropped"/>).
-    /// Incoming audio is not paced: ARI externalMedia delivered its first ~470 ms in one burst.
+    /// Incoming audio is not paced: ARI externalMedia delivered its first ~470 ms in one burst. The consumer resumes on
+    /// the socket's read loop (no thread-pool hop per frame), so it must await, never block.
     /// </summary>
     ChannelReader<AudioSocketFrame> Incoming { get; }
 

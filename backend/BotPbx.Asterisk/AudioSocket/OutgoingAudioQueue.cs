@@ -12,9 +12,13 @@ internal sealed class OutgoingAudioQueue(int maxBytes)
     private long _queuedBytes;
     private bool _completed;
     private bool _frameInFlight;
-    private TaskCompletionSource _dataAvailable = NewSignal();
+    // Completed inline: the send clock is the only waiter, and resuming it on the producer's thread (the read loop, for
+    // an echo) saves a thread-pool hop per frame (issue 13).
+    private TaskCompletionSource _dataAvailable = new();
     private TaskCompletionSource _spaceAvailable = NewSignal();
-    private TaskCompletionSource _drained = Completed();
+
+    // Created only when someone waits for the queue to drain, not for every frame.
+    private TaskCompletionSource? _drained;
 
     public long QueuedBytes
     {
@@ -28,6 +32,7 @@ internal sealed class OutgoingAudioQueue(int maxBytes)
     public async ValueTask EnqueueAsync(ReadOnlyMemory<byte> pcm, CancellationToken cancellationToken)
     {
         if (pcm.IsEmpty) return;
+        TaskCompletionSource wake;
         while (true)
         {
             Task wait;
@@ -39,15 +44,16 @@ internal sealed class OutgoingAudioQueue(int maxBytes)
                 {
                     _chunks.Enqueue(pcm.ToArray());
                     _queuedBytes += pcm.Length;
-                    if (_drained.Task.IsCompleted) _drained = NewSignal();
-                    _dataAvailable.TrySetResult();
-                    return;
+                    wake = _dataAvailable;
+                    break;
                 }
                 if (_spaceAvailable.Task.IsCompleted) _spaceAvailable = NewSignal();
                 wait = _spaceAvailable.Task;
             }
             await wait.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
+        // Outside the lock: the send clock may run inline from here.
+        wake.TrySetResult();
     }
 
     /// <summary>Moves up to <paramref name="frame"/>.Length bytes out; returns how many.</summary>
@@ -89,21 +95,36 @@ internal sealed class OutgoingAudioQueue(int maxBytes)
         }
     }
 
-    /// <summary>Completes when there is audio to send (or the queue was completed).</summary>
-    public Task WaitForDataAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Completes when there is audio to send or the queue was completed (<see cref="Complete"/> wakes it, so no
+    /// cancellation token, and no registration per wait, is needed). Single waiter: the send clock.
+    /// </summary>
+    public Task WaitForDataAsync()
     {
         lock (_lock)
         {
             if (_queuedBytes > 0 || _completed) return Task.CompletedTask;
-            if (_dataAvailable.Task.IsCompleted) _dataAvailable = NewSignal();
-            return _dataAvailable.Task.WaitAsync(cancellationToken);
+            if (_dataAvailable.Task.IsCompleted) _dataAvailable = new TaskCompletionSource();
+            return _dataAvailable.Task;
+        }
+    }
+
+    public bool IsCompleted
+    {
+        get
+        {
+            lock (_lock) return _completed;
         }
     }
 
     /// <summary>Completes when everything queued so far has been written to the socket (or the queue was completed).</summary>
     public Task WaitForDrainAsync(CancellationToken cancellationToken)
     {
-        lock (_lock) return _drained.Task.WaitAsync(cancellationToken);
+        lock (_lock)
+        {
+            if (_completed || (_queuedBytes == 0 && !_frameInFlight)) return Task.CompletedTask;
+            return (_drained ??= NewSignal()).Task.WaitAsync(cancellationToken);
+        }
     }
 
     /// <summary>Drops everything not yet sent (the caller barged in); returns the bytes dropped.</summary>
@@ -116,7 +137,7 @@ internal sealed class OutgoingAudioQueue(int maxBytes)
             _headOffset = 0;
             _queuedBytes = 0;
             _spaceAvailable.TrySetResult();
-            if (!_frameInFlight) _drained.TrySetResult();
+            if (!_frameInFlight) SetDrained();
             return dropped;
         }
     }
@@ -124,28 +145,31 @@ internal sealed class OutgoingAudioQueue(int maxBytes)
     /// <summary>No more audio will be sent: wakes every waiter; later enqueues throw.</summary>
     public void Complete()
     {
+        TaskCompletionSource wake;
         lock (_lock)
         {
+            wake = _dataAvailable;
             _completed = true;
             _chunks.Clear();
             _queuedBytes = 0;
-            _dataAvailable.TrySetResult();
             SetEmpty();
         }
+        // Outside the lock: the send clock may run inline from here.
+        wake.TrySetResult();
     }
 
     private void SetEmpty()
     {
         _spaceAvailable.TrySetResult();
-        _drained.TrySetResult();
+        SetDrained();
+    }
+
+    private void SetDrained()
+    {
+        _drained?.TrySetResult();
+        _drained = null;
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private static TaskCompletionSource Completed()
-    {
-        var signal = NewSignal();
-        signal.SetResult();
-        return signal;
-    }
 }

@@ -28,31 +28,61 @@ public sealed class AmiConnectionLossTests
     }
 
     [Fact]
-    public async Task Garbage_breaks_only_that_connection_which_is_reconnected_while_other_clients_carry_on()
+    public async Task A_message_that_is_not_AMI_is_logged_and_skipped_and_the_connection_carries_on()
     {
-        await using var harness = await AmiTestHarness.ConnectedAsync();
-        // A second client on the same peer with Events: off receives no pushed bytes.
-        await using var bystander = new AmiClient(OptionsWithEventsOff(harness.Server));
-        await bystander.ConnectAsync(harness.Timeout);
-        using var subscription = harness.Client.Subscribe();
+        var log = new System.Collections.Concurrent.ConcurrentQueue<AmiLogEntry>();
+        await using var harness = await AmiTestHarness.ConnectedAsync(configure: o => o.Log = log.Enqueue);
+        using var subscription = harness.Client.Subscribe(e => e.Is("UserEvent"));
         harness.Server.Handler = request => request.IsAction("Slow") ? [] : null;
         var pending = harness.Client.SendActionAsync(new AmiAction("Slow"), TimeSpan.FromMinutes(1), harness.Timeout);
 
         await harness.Server.PushBytesAsync(Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\n\r\n"), harness.Timeout);
+        await harness.Server.PushEventAsync(FakeAmiReplies.Event("UserEvent", ("UserEvent", "AfterGarbage")), harness.Timeout);
 
-        var error = await Assert.ThrowsAsync<AmiConnectionException>(() => pending);
-        Assert.IsType<AmiProtocolException>(error.InnerException);
-        var broken = await harness.WaitForStatusAsync(s => s.State == AmiConnectionState.Reconnecting);
-        Assert.IsType<AmiProtocolException>(broken.LastError);
-        await harness.WaitForStatusAsync(s => s.State == AmiConnectionState.Connected && s.Reconnects == 1);
-
-        // The subscription made before the break receives events from the new session.
-        await harness.Server.PushEventAsync(FakeAmiReplies.Event("UserEvent", ("UserEvent", "AfterReconnect")), harness.Timeout);
         var received = await NextAsync(subscription, e => e.Is("UserEvent"), harness.Timeout);
-        Assert.Equal("AfterReconnect", received["UserEvent"]);
-        Assert.Equal(0, bystander.Status.Reconnects);
-        Assert.Equal(AmiConnectionState.Connected, bystander.Status.State);
-        await bystander.PingAsync(harness.Timeout);
+        Assert.Equal("AfterGarbage", received["UserEvent"]);
+        await harness.Client.PingAsync(harness.Timeout);
+        Assert.False(pending.IsCompleted);
+        Assert.Equal(AmiConnectionState.Connected, harness.Client.Status.State);
+        Assert.Equal(0, harness.Client.Status.Reconnects);
+        Assert.Equal(1, harness.Server.ConnectionCount);
+        var warning = Assert.Single(log, e => e.Level == AmiLogLevel.Warning);
+        Assert.Contains("HTTP/1.1 200 OK", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_real_no_contacts_reply_with_its_bare_LF_answers_the_action_and_keeps_the_connection()
+    {
+        await using var harness = await AmiTestHarness.ConnectedAsync();
+        // Asterisk 22.10.1, PJSIPShowContacts with no contacts (issue 8): "Message: No Contacts found\n\r\n\r\n".
+        harness.Server.Handler = request => request.IsAction("PJSIPShowContacts")
+            ? [$"Response: Error\r\nActionID: {request.ActionId}\r\nMessage: No Contacts found\n\r\n\r\n"]
+            : null;
+
+        var response = await harness.Client.SendActionAsync(new AmiAction("PJSIPShowContacts"), null, harness.Timeout);
+
+        Assert.False(response.IsSuccess);
+        Assert.Equal("No Contacts found", response.Message);
+        await harness.Client.PingAsync(harness.Timeout);
+        Assert.Equal(0, harness.Client.Status.Reconnects);
+        Assert.Equal(1, harness.Server.ConnectionCount);
+    }
+
+    [Fact]
+    public async Task Asked_as_an_event_list_the_no_contacts_reply_is_an_empty_list_as_the_trunk_test_needs()
+    {
+        await using var harness = await AmiTestHarness.ConnectedAsync();
+        harness.Server.Handler = request => request.IsAction("PJSIPShowContacts")
+            ? [$"Response: Error\r\nActionID: {request.ActionId}\r\nMessage: No Contacts found\n\r\n\r\n"]
+            : null;
+
+        var contacts = await harness.Client.SendEventListAsync(new AmiAction("PJSIPShowContacts"), null, harness.Timeout);
+
+        Assert.Empty(contacts.Items);
+        Assert.Null(contacts.Complete);
+        Assert.Equal("No Contacts found", contacts.Response.Message);
+        await harness.Client.PingAsync(harness.Timeout);
+        Assert.Equal(0, harness.Client.Status.Reconnects);
     }
 
     [Fact]

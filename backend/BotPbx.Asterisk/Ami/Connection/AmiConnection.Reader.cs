@@ -35,7 +35,13 @@ internal sealed partial class AmiConnection
             var buffer = result.Buffer;
             try
             {
-                ParseAll(ref buffer);
+                while ((_bannerSeen || TryParseBanner(ref buffer)) && !IsBroken && TryParseNext(ref buffer, out var message))
+                {
+                    if (message is null) continue;
+                    // Synchronous unless a subscriber's queue is full: then the reader waits for it (back-pressure).
+                    var dispatched = Dispatch(message);
+                    if (!dispatched.IsCompletedSuccessfully) await dispatched.ConfigureAwait(false);
+                }
                 if (result.IsCompleted || result.IsCanceled)
                 {
                     return ClosedByPeer(buffer.Length);
@@ -48,21 +54,36 @@ internal sealed partial class AmiConnection
         }
     }
 
-    private void ParseAll(ref ReadOnlySequence<byte> buffer)
+    private bool TryParseBanner(ref ReadOnlySequence<byte> buffer)
     {
-        if (!_bannerSeen)
+        if (!AmiMessageParser.TryParseBanner(ref buffer, out var version)) return false;
+        _bannerSeen = true;
+        _banner.TrySetResult(version);
+        return true;
+    }
+
+    /// <summary>
+    /// One message off the buffer. A whole message that is not AMI is logged and skipped (message null): one odd
+    /// reply must not break the connection and fail every pending action (issue 8).
+    /// </summary>
+    private bool TryParseNext(ref ReadOnlySequence<byte> buffer, out AmiMessage? message)
+    {
+        try
         {
-            if (!AmiMessageParser.TryParseBanner(ref buffer, out var version)) return;
-            _bannerSeen = true;
-            _banner.TrySetResult(version);
+            var parsed = AmiMessageParser.TryParse(ref buffer, _maxMessageSize, out var complete);
+            message = complete;
+            return parsed;
         }
-        while (!IsBroken && AmiMessageParser.TryParse(ref buffer, _maxMessageSize, out var message))
+        catch (AmiUnreadableMessageException ex)
         {
-            Dispatch(message);
+            _options.Write(AmiLogLevel.Warning, $"Skipped an AMI message that could not be read: {ex.Message}");
+            buffer = buffer.Slice(ex.Length);
+            message = null;
+            return true;
         }
     }
 
-    private void Dispatch(AmiMessage message)
+    private ValueTask Dispatch(AmiMessage message)
     {
         if (message is AmiResponse response)
         {
@@ -71,7 +92,7 @@ internal sealed partial class AmiConnection
             {
                 Forget(pending);
             }
-            return;
+            return ValueTask.CompletedTask;
         }
 
         var amiEvent = (AmiEvent)message;
@@ -79,14 +100,14 @@ internal sealed partial class AmiConnection
         {
             var result = owner.OnEvent(amiEvent);
             if (result is PendingEventResult.Finished or PendingEventResult.ConsumedAndFinished) Forget(owner);
-            if (result is PendingEventResult.Consumed or PendingEventResult.ConsumedAndFinished) return;
+            if (result is PendingEventResult.Consumed or PendingEventResult.ConsumedAndFinished) return ValueTask.CompletedTask;
         }
         if (amiEvent.Is("Shutdown"))
         {
             // Fixture ami-restart-conn1-before: Shutdown (Restart: True), then EOF 30–40 ms later.
             _shutdownNotice = $"Asterisk shut down (Shutdown: {amiEvent["Shutdown"]}, Restart: {amiEvent["Restart"]})";
         }
-        _onEvent(amiEvent);
+        return _onEvent(amiEvent);
     }
 
     private AmiConnectionException ClosedByPeer(long unparsedBytes)

@@ -19,20 +19,22 @@ internal sealed partial class AmiConnection : IAsyncDisposable
     private readonly ConcurrentDictionary<string, PendingAction> _pending = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource<string> _banner = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<Exception> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Action<AmiEvent> _onEvent;
+    private readonly Func<AmiEvent, ValueTask> _onEvent;
+    private readonly AmiOptions _options;
     private readonly int _maxMessageSize;
     private readonly string _idPrefix;
     private long _nextId;
     private Exception? _breakReason;
     private Task _readLoop = Task.CompletedTask;
 
-    private AmiConnection(Socket socket, AmiOptions options, Action<AmiEvent> onEvent, string idPrefix)
+    private AmiConnection(Socket socket, AmiOptions options, Func<AmiEvent, ValueTask> onEvent, string idPrefix)
     {
         _socket = socket;
         var stream = new NetworkStream(socket, ownsSocket: true);
         _reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 4096));
         _writer = PipeWriter.Create(stream);
         _onEvent = onEvent;
+        _options = options;
         _maxMessageSize = options.MaxMessageSize;
         _idPrefix = idPrefix;
     }
@@ -46,7 +48,7 @@ internal sealed partial class AmiConnection : IAsyncDisposable
     public bool IsBroken => Volatile.Read(ref _breakReason) is not null;
 
     /// <summary>Opens the socket and waits for the banner; fails with <see cref="AmiConnectionException"/>.</summary>
-    public static async Task<AmiConnection> OpenAsync(AmiOptions options, Action<AmiEvent> onEvent, string idPrefix, CancellationToken cancellationToken)
+    public static async Task<AmiConnection> OpenAsync(AmiOptions options, Func<AmiEvent, ValueTask> onEvent, string idPrefix, CancellationToken cancellationToken)
     {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         using var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -31,6 +31,7 @@ public static class AmiEventRegistry
             ["FullyBooted"] = e => new FullyBootedEvent(e),
             ["Reload"] = e => new ReloadEvent(e),
             ["Shutdown"] = e => new ShutdownEvent(e),
+            [EventsLostEvent.EventName] = e => new EventsLostEvent(e),
         }.Concat(SecurityEvent.Names.Select(name => KeyValuePair.Create<string, Func<AmiEvent, AmiTypedEvent>>(name, e => new SecurityEvent(e))))
         .ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 

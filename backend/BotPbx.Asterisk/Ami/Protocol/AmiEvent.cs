@@ -6,8 +6,8 @@ namespace BotPbx.Asterisk.Ami;
 /// </summary>
 public sealed class AmiEvent : AmiMessage
 {
-    internal AmiEvent(byte[] bytes, AmiLineIndex lines, string name, string? actionId)
-        : base(bytes, lines, actionId)
+    internal AmiEvent(byte[] slab, int start, int length, AmiLineIndex lines, string name, string? actionId)
+        : base(slab, start, length, lines, actionId)
     {
         Name = name;
     }

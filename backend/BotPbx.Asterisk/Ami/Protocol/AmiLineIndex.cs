@@ -1,28 +1,32 @@
 namespace BotPbx.Asterisk.Ami;
 
 /// <summary>
-/// Where each line of a message starts and how long its key is: two ints per line, nothing else, so a parsed event
-/// costs one small array besides its bytes. A line ends where the next begins (minus LF and an optional CR); the
-/// last ends with the message. Key length -1 marks a raw output line of the legacy <c>Response: Follows</c> form.
+/// Where each keyed line of a message starts and how long its key is: two ints per line, nothing else, so a parsed
+/// event costs one small array besides its bytes. A field ends where the next keyed line begins (minus LF and an
+/// optional CR); the last ends with the message. Lines without a key in between are not indexed: they belong to the
+/// value before them, which then spans several lines. Key length -1 marks a raw output line of the legacy
+/// <c>Response: Follows</c> form.
 /// </summary>
 internal readonly struct AmiLineIndex
 {
     private readonly int[] _entries;
+    private readonly int _offset;
 
-    public AmiLineIndex(int[] entries, int count)
+    public AmiLineIndex(int[] entries, int offset, int count)
     {
         _entries = entries;
+        _offset = offset;
         Count = count;
     }
 
     public int Count { get; }
 
-    public int LineStart(int index) => _entries[index * 2];
+    public int LineStart(int index) => _entries[_offset + (index * 2)];
 
-    public int KeyLength(int index) => _entries[(index * 2) + 1];
+    public int KeyLength(int index) => _entries[_offset + (index * 2) + 1];
 
     /// <summary>Start and length of the value: after the colon and exactly one space (more spaces belong to the value).</summary>
-    public (int Start, int Length) Value(byte[] bytes, int index)
+    public (int Start, int Length) Value(ReadOnlySpan<byte> bytes, int index)
     {
         var lineStart = LineStart(index);
         var keyLength = KeyLength(index);

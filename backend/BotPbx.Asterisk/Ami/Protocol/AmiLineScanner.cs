@@ -1,96 +1,133 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace BotPbx.Asterisk.Ami;
 
 /// <summary>
-/// Finds, in one pass, where every line of a message body starts and where its key ends (the first ':').
-/// Lines are ~20 bytes, so calling IndexOf twice per line costs more in call overhead than in scanning; instead
-/// 32- (or 16-) byte blocks are compared against ':' and LF at once and the resulting bit masks walked in order.
+/// Finds, in one pass, the empty line that ends a message, where every line before it starts, and where each key
+/// ends (the first ':'). Lines are ~20 bytes, so calling IndexOf per line costs more in call overhead than in
+/// scanning; instead 32- (or 16-) byte blocks are compared against ':' and LF at once and the bit masks walked in order.
+/// Line ends are LF with an optional CR: Asterisk 22 writes CRLF, but some replies end a line with a bare LF
+/// (PJSIPShowContacts with no contacts: <c>Message: No Contacts found\n\r\n\r\n</c>, issue 8).
 /// </summary>
 internal static class AmiLineScanner
 {
-    /// <summary>Fills <paramref name="entries"/> with (line start, key length) pairs; returns the line count.</summary>
-    /// <exception cref="AmiProtocolException">A line has no ':' or starts with one.</exception>
-    public static int Scan(ReadOnlySpan<byte> body, int[] entries)
+    private const byte LineFeed = (byte)'\n';
+    private const byte CarriageReturn = (byte)'\r';
+    private const byte Colon = (byte)':';
+
+    /// <summary>
+    /// Scans <paramref name="bytes"/>, which must not start with an empty line, up to the first empty line.
+    /// A line without a key (no ':' or an empty key) continues the previous field's value (see <see cref="AmiLineIndex"/>).
+    /// </summary>
+    /// <param name="entries">Receives (line start, key length) pairs of the keyed lines; grown when too small.</param>
+    /// <param name="bodyLength">Bytes of the message before the empty line; the last line's LF included.</param>
+    /// <param name="frameLength">Bytes up to and including the empty line's LF.</param>
+    /// <returns>The number of keyed lines, or -1 when no empty line was found (more bytes needed).</returns>
+    public static int Scan(ReadOnlySpan<byte> bytes, ref int[] entries, out int bodyLength, out int frameLength)
     {
         var state = new State(entries);
         var position = 0;
+        var ended = false;
         if (Vector256.IsHardwareAccelerated)
         {
-            for (; position + Vector256<byte>.Count <= body.Length; position += Vector256<byte>.Count)
+            for (; !ended && position + Vector256<byte>.Count <= bytes.Length; position += Vector256<byte>.Count)
             {
-                var block = Vector256.Create(body.Slice(position, Vector256<byte>.Count));
-                var lineFeeds = Vector256.Equals(block, Vector256.Create((byte)'\n')).ExtractMostSignificantBits();
-                var colons = Vector256.Equals(block, Vector256.Create((byte)':')).ExtractMostSignificantBits();
-                state.Block(body, position, lineFeeds, colons);
+                var block = Vector256.Create(bytes.Slice(position, Vector256<byte>.Count));
+                var lineFeeds = Vector256.Equals(block, Vector256.Create(LineFeed)).ExtractMostSignificantBits();
+                var colons = Vector256.Equals(block, Vector256.Create(Colon)).ExtractMostSignificantBits();
+                ended = state.Block(bytes, position, lineFeeds, colons);
             }
         }
         else if (Vector128.IsHardwareAccelerated)
         {
-            for (; position + Vector128<byte>.Count <= body.Length; position += Vector128<byte>.Count)
+            for (; !ended && position + Vector128<byte>.Count <= bytes.Length; position += Vector128<byte>.Count)
             {
-                var block = Vector128.Create(body.Slice(position, Vector128<byte>.Count));
-                var lineFeeds = Vector128.Equals(block, Vector128.Create((byte)'\n')).ExtractMostSignificantBits();
-                var colons = Vector128.Equals(block, Vector128.Create((byte)':')).ExtractMostSignificantBits();
-                state.Block(body, position, lineFeeds, colons);
+                var block = Vector128.Create(bytes.Slice(position, Vector128<byte>.Count));
+                var lineFeeds = Vector128.Equals(block, Vector128.Create(LineFeed)).ExtractMostSignificantBits();
+                var colons = Vector128.Equals(block, Vector128.Create(Colon)).ExtractMostSignificantBits();
+                ended = state.Block(bytes, position, lineFeeds, colons);
             }
         }
-        for (; position < body.Length; position++)
+        for (; !ended && position < bytes.Length; position++)
         {
-            var b = body[position];
-            if (b == '\n') state.LineFeed(body, position);
-            else if (b == ':') state.Colon(body, position);
+            var b = bytes[position];
+            if (b == LineFeed) ended = state.LineFeed(bytes, position);
+            else if (b == Colon) state.Colon(position);
         }
-        state.LineFeed(body, body.Length); // the last line ends with the body
-        return state.Count;
+        entries = state.Entries;
+        bodyLength = state.BodyLength;
+        frameLength = state.FrameLength;
+        return ended ? state.Count : -1;
     }
 
     private struct State(int[] entries)
     {
         private int _lineStart;
-        private bool _keyFound;
+        private bool _keyDone;
+
+        public int[] Entries { get; private set; } = entries;
 
         public int Count { get; private set; }
 
-        public void Block(ReadOnlySpan<byte> body, int offset, uint lineFeeds, uint colons)
+        public int BodyLength { get; private set; }
+
+        public int FrameLength { get; private set; }
+
+        /// <summary>
+        /// One block's marks, line by line: only a line's first colon matters (values hold colons too: timestamps,
+        /// URIs), so the colons of a line whose key is known are masked off instead of visited one by one.
+        /// </summary>
+        public bool Block(ReadOnlySpan<byte> bytes, int offset, uint lineFeeds, uint colons)
         {
-            var marks = lineFeeds | colons;
-            while (marks != 0)
+            while (true)
             {
-                var bit = BitOperations.TrailingZeroCount(marks);
-                marks &= marks - 1;
-                if ((lineFeeds & (1u << bit)) != 0) LineFeed(body, offset + bit);
-                else Colon(body, offset + bit);
+                if (!_keyDone && colons != 0)
+                {
+                    var colon = BitOperations.TrailingZeroCount(colons);
+                    if (lineFeeds == 0 || colon < BitOperations.TrailingZeroCount(lineFeeds)) Colon(offset + colon);
+                }
+                if (lineFeeds == 0) return false;
+                var lineFeed = BitOperations.TrailingZeroCount(lineFeeds);
+                lineFeeds &= lineFeeds - 1;
+                colons = lineFeed == 31 ? 0 : colons & (uint.MaxValue << (lineFeed + 1));
+                if (LineFeed(bytes, offset + lineFeed)) return true;
             }
         }
 
-        public void Colon(ReadOnlySpan<byte> body, int position)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Colon(int position)
         {
-            if (_keyFound) return;
-            if (position == _lineStart) ThrowNoKey(body, _lineStart, position);
-            entries[Count * 2] = _lineStart;
-            entries[(Count * 2) + 1] = position - _lineStart;
+            if (_keyDone) return;
+            _keyDone = true;
+            // ":value" has no key: like a line without a colon, it continues the previous value.
+            if (position == _lineStart) return;
+            if ((Count + 1) * 2 > Entries.Length)
+            {
+                var grown = new int[Entries.Length * 2];
+                Entries.CopyTo(grown, 0);
+                Entries = grown;
+            }
+            Entries[Count * 2] = _lineStart;
+            Entries[(Count * 2) + 1] = position - _lineStart;
             Count++;
-            _keyFound = true;
         }
 
-        public void LineFeed(ReadOnlySpan<byte> body, int position)
+        /// <summary>True when this LF ends an empty line, i.e. the message.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool LineFeed(ReadOnlySpan<byte> bytes, int position)
         {
-            // A real Asterisk 22 ends some lines with a bare LF right before the blank line that ends the message
-            // ("Message: No Contacts found\n\r\n\r\n", shared ASTERISK.md): the empty line that leaves is skipped.
-            if (!_keyFound && !IsBlank(body, _lineStart, position)) ThrowNoKey(body, _lineStart, position);
+            var length = position - _lineStart;
+            if (length == 0 || (length == 1 && bytes[_lineStart] == CarriageReturn))
+            {
+                BodyLength = _lineStart;
+                FrameLength = position + 1;
+                return true;
+            }
             _lineStart = position + 1;
-            _keyFound = false;
+            _keyDone = false;
+            return false;
         }
-    }
-
-    private static bool IsBlank(ReadOnlySpan<byte> body, int lineStart, int lineEnd) =>
-        body[lineStart..Math.Min(lineEnd, body.Length)].TrimEnd((byte)'\r').IsEmpty;
-
-    private static void ThrowNoKey(ReadOnlySpan<byte> body, int lineStart, int lineEnd)
-    {
-        var line = body[lineStart..Math.Min(lineEnd, body.Length)].TrimEnd((byte)'\r');
-        throw new AmiProtocolException($"AMI line without a 'Key:' prefix: '{AmiMessageParser.Printable(line[..Math.Min(line.Length, 80)])}'");
     }
 }

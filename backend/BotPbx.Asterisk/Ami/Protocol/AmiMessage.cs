@@ -15,15 +15,19 @@ namespace BotPbx.Asterisk.Ami;
 public abstract class AmiMessage
 {
     private const string LegacyOutputKey = "Output";
-    private readonly byte[] _bytes;
+    private readonly byte[] _slab;
+    private readonly int _start;
+    private readonly int _length;
     private readonly AmiLineIndex _lines;
     private readonly int _fieldCount;
     private string?[]? _values;
     private IReadOnlyList<KeyValuePair<string, string>>? _materialized;
 
-    private protected AmiMessage(byte[] bytes, AmiLineIndex lines, string? actionId)
+    private protected AmiMessage(byte[] slab, int start, int length, AmiLineIndex lines, string? actionId)
     {
-        _bytes = bytes;
+        _slab = slab;
+        _start = start;
+        _length = length;
         _lines = lines;
         _fieldCount = lines.Count;
         ActionId = actionId;
@@ -66,8 +70,8 @@ public abstract class AmiMessage
     {
         var index = IndexOf(key, 0);
         if (index < 0) return null;
-        var (start, length) = _lines.Value(_bytes, index);
-        var span = _bytes.AsSpan(start, length);
+        var (start, length) = _lines.Value(Body, index);
+        var span = Body.Slice(start, length);
         return Utf8Parser.TryParse(span, out int value, out var consumed) && consumed == span.Length ? value : null;
     }
 
@@ -95,12 +99,18 @@ public abstract class AmiMessage
 
     public override string ToString() => $"{Fields[0].Key}: {Fields[0].Value} ({_fieldCount} fields)";
 
+    /// <summary>The message's bytes (its slice of a shared slab, see AmiMessageSlab).</summary>
+    private ReadOnlySpan<byte> Body => _slab.AsSpan(_start, _length);
+
     private protected string ValueAt(int index)
     {
         var values = _values ??= new string?[_fieldCount];
         if (values[index] is { } cached) return cached;
-        var (start, length) = _lines.Value(_bytes, index);
-        var value = length == 0 ? string.Empty : Encoding.UTF8.GetString(_bytes, start, length);
+        var (start, length) = _lines.Value(Body, index);
+        var bytes = Body.Slice(start, length);
+        var value = length == 0 ? string.Empty : Encoding.UTF8.GetString(bytes);
+        // A value followed by lines without a key holds their line ends; they read as LF whatever Asterisk wrote.
+        if (bytes.Contains((byte)'\n')) value = value.Replace("\r\n", "\n", StringComparison.Ordinal);
         values[index] = value;
         return value;
     }
@@ -115,7 +125,7 @@ public abstract class AmiMessage
                 if (string.Equals(key, LegacyOutputKey, StringComparison.OrdinalIgnoreCase)) return i;
                 continue;
             }
-            if (keyLength == key.Length && Ascii.EqualsIgnoreCase(_bytes.AsSpan(_lines.LineStart(i), keyLength), key.AsSpan()))
+            if (keyLength == key.Length && Ascii.EqualsIgnoreCase(Body.Slice(_lines.LineStart(i), keyLength), key.AsSpan()))
             {
                 return i;
             }
@@ -129,7 +139,7 @@ public abstract class AmiMessage
         for (var i = 0; i < _fieldCount; i++)
         {
             var keyLength = _lines.KeyLength(i);
-            var key = keyLength < 0 ? LegacyOutputKey : Encoding.UTF8.GetString(_bytes, _lines.LineStart(i), keyLength);
+            var key = keyLength < 0 ? LegacyOutputKey : Encoding.UTF8.GetString(Body.Slice(_lines.LineStart(i), keyLength));
             result[i] = new KeyValuePair<string, string>(key, ValueAt(i));
         }
         return result;

@@ -5,16 +5,17 @@ namespace BotPbx.Asterisk.Ami;
 
 /// <summary>
 /// Bytes → messages. A pure function over a buffer: <see cref="TryParse"/> returns false when more bytes are
-/// needed, throws <see cref="AmiProtocolException"/> on malformed input, and advances the buffer only past a whole
-/// message (or past stray empty lines between messages).
-/// Framing (fixture README, AMI 1–3 and 8): <c>\r\n</c> lines, a message ends with an empty line, TCP chunking is
-/// arbitrary. The legacy Command answer (<c>Response: Follows</c> … <c>--END COMMAND--</c>, Asterisk ≤ 13) may hold
-/// empty lines, so it ends at its own marker instead.
+/// needed, throws <see cref="AmiProtocolException"/> when the stream cannot be framed (a message over the size limit),
+/// throws <see cref="AmiUnreadableMessageException"/> for one whole message that is not AMI (the reader skips it), and
+/// advances the buffer only past a whole message (or past stray empty lines between messages).
+/// Framing (fixture README, AMI 1–3 and 8; issue 8): lines end with LF and an optional CR, a message ends with an
+/// empty line, TCP chunking is arbitrary. The legacy Command answer (<c>Response: Follows</c> … <c>--END COMMAND--</c>,
+/// Asterisk ≤ 13) may hold empty lines, so it ends at its own marker instead.
 /// </summary>
 public static class AmiMessageParser
 {
-    private static ReadOnlySpan<byte> Crlf => "\r\n"u8;
-    private static ReadOnlySpan<byte> MessageEnd => "\r\n\r\n"u8;
+    private const byte LineFeed = (byte)'\n';
+    private const byte CarriageReturn = (byte)'\r';
     private static ReadOnlySpan<byte> LegacyFollows => "Response: Follows\r\n"u8;
     private static ReadOnlySpan<byte> LegacyEnd => "--END COMMAND--\r\n\r\n"u8;
     private static ReadOnlySpan<byte> ResponseKey => "Response"u8;
@@ -24,6 +25,10 @@ public static class AmiMessageParser
     private static ReadOnlySpan<byte> BannerPrefix => "Asterisk Call Manager/"u8;
     private const int MaxBannerLength = 256;
 
+    /// <summary>Scratch for the line index while a message is scanned; copied to an exact-size array per message.</summary>
+    [ThreadStatic]
+    private static int[]? t_entries;
+
     /// <summary>
     /// Parses the greeting line <c>Asterisk Call Manager/11.0.0\r\n</c> (one line, no empty line after it).
     /// Returns the version after the slash.
@@ -32,12 +37,13 @@ public static class AmiMessageParser
     {
         version = string.Empty;
         var reader = new SequenceReader<byte>(buffer);
-        if (!reader.TryReadTo(out ReadOnlySequence<byte> line, Crlf))
+        if (!reader.TryReadTo(out ReadOnlySequence<byte> line, LineFeed))
         {
             if (buffer.Length > MaxBannerLength) throw new AmiProtocolException($"no AMI banner line within the first {MaxBannerLength} bytes");
             return false;
         }
         var text = line.ToArray().AsSpan();
+        if (text.EndsWith("\r"u8)) text = text[..^1];
         if (!text.StartsWith(BannerPrefix))
         {
             throw new AmiProtocolException($"the peer did not greet as Asterisk Call Manager: '{Printable(text)}'");
@@ -49,30 +55,31 @@ public static class AmiMessageParser
 
     /// <summary>Parses one whole message from the front of <paramref name="buffer"/>.</summary>
     /// <param name="maxMessageSize">A message (or an unfinished one) longer than this throws: a peer must not make us buffer forever.</param>
+    /// <exception cref="AmiUnreadableMessageException">A whole message that is not AMI; its length says how far to skip.</exception>
+    /// <exception cref="AmiProtocolException">No message end within <paramref name="maxMessageSize"/> bytes.</exception>
     public static bool TryParse(ref ReadOnlySequence<byte> buffer, int maxMessageSize, out AmiMessage message)
     {
+        message = null!;
+        var skipped = SkipEmptyLines(buffer);
+        if (skipped > 0) buffer = buffer.Slice(skipped);
+        if (buffer.IsEmpty) return false;
+
         // Fast path: the message lies in the first segment (nearly always, with 64 KiB pipe segments).
         var span = buffer.FirstSpan;
-        var skipped = 0;
-        while (span[skipped..].StartsWith(Crlf)) skipped += Crlf.Length;
-        var rest = span[skipped..];
-        if (rest.Length >= LegacyFollows.Length && !rest.StartsWith(LegacyFollows))
+        if (span.Length >= LegacyFollows.Length && !span.StartsWith(LegacyFollows))
         {
-            var end = rest.IndexOf(MessageEnd);
-            if (end >= 0)
+            var window = span.Length > maxMessageSize + 2 ? span[..(maxMessageSize + 2)] : span;
+            var entries = t_entries ??= new int[128];
+            var count = AmiLineScanner.Scan(window, ref entries, out var bodyLength, out var frameLength);
+            t_entries = entries;
+            if (count >= 0)
             {
-                if (end > maxMessageSize) ThrowTooLarge(maxMessageSize);
-                message = Decode(rest[..end].ToArray());
-                buffer = buffer.Slice(skipped + end + MessageEnd.Length);
+                message = Create(span[..bodyLength], entries, count, frameLength);
+                buffer = buffer.Slice(frameLength);
                 return true;
             }
-            if (buffer.IsSingleSegment)
-            {
-                if (rest.Length > maxMessageSize + MessageEnd.Length) ThrowTooLarge(maxMessageSize);
-                buffer = buffer.Slice(skipped);
-                message = null!;
-                return false;
-            }
+            if (window.Length < span.Length || (buffer.IsSingleSegment && span.Length > maxMessageSize + 1)) ThrowTooLarge(maxMessageSize);
+            if (buffer.IsSingleSegment) return false;
         }
         return TryParseSegmented(ref buffer, maxMessageSize, out message);
     }
@@ -82,52 +89,86 @@ public static class AmiMessageParser
     {
         message = null!;
         var reader = new SequenceReader<byte>(buffer);
-        // Tolerate stray empty lines between messages (never seen from Asterisk 22, cheap to allow).
-        while (reader.IsNext(Crlf, advancePast: true))
-        {
-        }
         if (reader.Remaining < LegacyFollows.Length && LegacyFollows.StartsWith(Head(reader)))
         {
-            return NeedMore(ref buffer, reader, maxMessageSize);
+            return NeedMore(reader, maxMessageSize);
         }
-        var legacy = reader.IsNext(LegacyFollows);
-        if (!reader.TryReadTo(out ReadOnlySequence<byte> body, legacy ? LegacyEnd : MessageEnd))
+        if (reader.IsNext(LegacyFollows))
         {
-            return NeedMore(ref buffer, reader, maxMessageSize);
+            if (!reader.TryReadTo(out ReadOnlySequence<byte> body, LegacyEnd)) return NeedMore(reader, maxMessageSize);
+            if (body.Length > maxMessageSize) ThrowTooLarge(maxMessageSize);
+            message = DecodeLegacy(body.ToArray());
+            buffer = buffer.Slice(reader.Position);
+            return true;
         }
-        if (body.Length > maxMessageSize) ThrowTooLarge(maxMessageSize);
-        var bytes = body.ToArray();
-        message = legacy ? DecodeLegacy(bytes) : Decode(bytes);
-        buffer = buffer.Slice(reader.Position);
+        if (!TryFindEnd(ref reader, maxMessageSize)) return NeedMore(reader, maxMessageSize);
+        var frame = buffer.Slice(0, reader.Position).ToArray();
+        var entries = t_entries ??= new int[128];
+        var count = AmiLineScanner.Scan(frame, ref entries, out var bodyLength, out var frameLength);
+        t_entries = entries;
+        message = Create(frame.AsSpan(0, bodyLength), entries, count, frameLength);
+        buffer = buffer.Slice(frameLength);
         return true;
+    }
+
+    /// <summary>Moves the reader past the empty line that ends the message; false when it has not arrived yet.</summary>
+    private static bool TryFindEnd(ref SequenceReader<byte> reader, int maxMessageSize)
+    {
+        while (reader.TryAdvanceTo(LineFeed))
+        {
+            if (reader.Consumed > maxMessageSize + 2) ThrowTooLarge(maxMessageSize);
+            if (reader.IsNext(LineFeed, advancePast: true)) return true;
+            if (reader.IsNext("\r\n"u8, advancePast: true)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>How many bytes of empty lines (LF or CRLF) open the buffer; they separate nothing and are dropped.</summary>
+    private static long SkipEmptyLines(ReadOnlySequence<byte> buffer)
+    {
+        var first = buffer.FirstSpan;
+        if (first.IsEmpty || (first[0] != LineFeed && first[0] != CarriageReturn)) return 0;
+        // A CR may end one segment and its LF open the next, so look across segments.
+        var reader = new SequenceReader<byte>(buffer);
+        while (reader.IsNext(LineFeed, advancePast: true) || reader.IsNext("\r\n"u8, advancePast: true))
+        {
+        }
+        return reader.Consumed;
     }
 
     private static ReadOnlySpan<byte> Head(SequenceReader<byte> reader) =>
         reader.UnreadSpan.Length >= reader.Remaining ? reader.UnreadSpan : reader.UnreadSequence.ToArray();
 
-    private static bool NeedMore(ref ReadOnlySequence<byte> buffer, SequenceReader<byte> reader, int maxMessageSize)
+    private static bool NeedMore(SequenceReader<byte> reader, int maxMessageSize)
     {
-        if (reader.Remaining > maxMessageSize + LegacyEnd.Length) ThrowTooLarge(maxMessageSize);
-        // Skipped empty lines are consumed so they do not count again.
-        buffer = buffer.Slice(reader.Position);
+        if (reader.Length > maxMessageSize + LegacyEnd.Length) ThrowTooLarge(maxMessageSize);
         return false;
     }
 
-    private static AmiMessage Decode(byte[] bytes)
+    private static AmiMessage Create(ReadOnlySpan<byte> body, int[] scratch, int count, int frameLength)
     {
-        var entries = new int[(bytes.AsSpan().Count((byte)'\n') + 1) * 2];
-        var count = AmiLineScanner.Scan(bytes, entries);
+        // The first line must be a keyed "Response:" or "Event:" line; anything else is not a message we can route.
+        if (count == 0 || scratch[0] != 0 || !IsFirstKey(body[..scratch[1]]))
+        {
+            throw new AmiUnreadableMessageException(
+                $"an AMI message must start with 'Response:' or 'Event:', got '{Printable(body[..Math.Min(body.Length, 80)].TrimEnd("\r\n"u8))}'",
+                frameLength);
+        }
         var actionId = -1;
         for (var i = 1; i < count; i++)
         {
-            if (entries[(i * 2) + 1] == ActionIdKey.Length && Ascii.EqualsIgnoreCase(bytes.AsSpan(entries[i * 2], ActionIdKey.Length), ActionIdKey))
+            if (scratch[(i * 2) + 1] == ActionIdKey.Length && Ascii.EqualsIgnoreCase(body.Slice(scratch[i * 2], ActionIdKey.Length), ActionIdKey))
             {
                 actionId = i;
                 break;
             }
         }
-        return Create(bytes, new AmiLineIndex(entries, count), actionId);
+        var (bytes, start) = AmiMessageSlab.Copy(body);
+        var (entries, offset) = AmiMessageSlab.Copy(scratch.AsSpan(0, count * 2));
+        return Create(bytes, start, body.Length, new AmiLineIndex(entries, offset, count), actionId);
     }
+
+    private static bool IsFirstKey(ReadOnlySpan<byte> key) => Ascii.EqualsIgnoreCase(key, EventKey) || Ascii.EqualsIgnoreCase(key, ResponseKey);
 
     /// <summary>Legacy Command answer: <c>Privilege</c>/<c>ActionID</c> headers, then raw output lines (LF or CRLF).</summary>
     private static AmiMessage DecodeLegacy(byte[] bytes)
@@ -152,26 +193,27 @@ public static class AmiMessageParser
             if (lineFeed < 0) break;
             lineStart += lineFeed + 1;
         }
-        return Create(bytes, new AmiLineIndex(entries, count), actionId);
+        return Create(bytes, 0, bytes.Length, new AmiLineIndex(entries, 0, count), actionId);
     }
 
     private static bool IsLegacyHeader(ReadOnlySpan<byte> line, int colon) =>
         colon > 0 && (Ascii.EqualsIgnoreCase(line[..colon], ActionIdKey) || Ascii.EqualsIgnoreCase(line[..colon], PrivilegeKey));
 
-    private static AmiMessage Create(byte[] bytes, AmiLineIndex lines, int actionIdIndex)
+    private static AmiMessage Create(byte[] slab, int start, int length, AmiLineIndex lines, int actionIdIndex)
     {
-        var key = bytes.AsSpan(0, lines.KeyLength(0));
-        var (valueStart, valueLength) = lines.Value(bytes, 0);
-        var value = AmiNameCache.Get(bytes.AsSpan(valueStart, valueLength));
+        var body = slab.AsSpan(start, length);
+        var key = body[..lines.KeyLength(0)];
+        var (valueStart, valueLength) = lines.Value(body, 0);
+        var value = AmiNameCache.Get(body.Slice(valueStart, valueLength));
         string? actionId = null;
         if (actionIdIndex >= 0)
         {
-            var (start, length) = lines.Value(bytes, actionIdIndex);
-            actionId = Encoding.UTF8.GetString(bytes, start, length);
+            var (idStart, idLength) = lines.Value(body, actionIdIndex);
+            actionId = Encoding.UTF8.GetString(body.Slice(idStart, idLength));
         }
-        if (Ascii.EqualsIgnoreCase(key, EventKey)) return new AmiEvent(bytes, lines, value, actionId);
-        if (Ascii.EqualsIgnoreCase(key, ResponseKey)) return new AmiResponse(bytes, lines, value, actionId);
-        throw new AmiProtocolException($"an AMI message must start with 'Response:' or 'Event:', got '{Printable(bytes.AsSpan(0, Math.Min(bytes.Length, 80)))}'");
+        return Ascii.EqualsIgnoreCase(key, EventKey)
+            ? new AmiEvent(slab, start, length, lines, value, actionId)
+            : new AmiResponse(slab, start, length, lines, value, actionId);
     }
 
     private static void ThrowTooLarge(int maxMessageSize) =>

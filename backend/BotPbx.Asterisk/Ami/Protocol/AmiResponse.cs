@@ -6,8 +6,8 @@ namespace BotPbx.Asterisk.Ami;
 /// </summary>
 public sealed class AmiResponse : AmiMessage
 {
-    internal AmiResponse(byte[] bytes, AmiLineIndex lines, string status, string? actionId)
-        : base(bytes, lines, actionId)
+    internal AmiResponse(byte[] slab, int start, int length, AmiLineIndex lines, string status, string? actionId)
+        : base(slab, start, length, lines, actionId)
     {
         Status = status;
     }
