@@ -144,7 +144,7 @@ public sealed class IvrCallTests(PbxFixture pbx)
         var second = await pbx.CreateExtensionAsync("Agent two");
         var queue = await pbx.Api.PostAsync("api/queues", new
         {
-            number = pbx.NextNumber(), name = "Sales queue", strategy = "linear", memberTimeoutSeconds = 4, retrySeconds = 1,
+            number = pbx.NextNumber(), name = "Sales queue", strategy = "linear", memberTimeoutSeconds = 5, retrySeconds = 1,
             announcePosition = false, allowDynamicMembers = false,
             members = new[] { new { extensionId = first.Id, penalty = 0 }, new { extensionId = second.Id, penalty = 0 } },
         });
@@ -181,8 +181,9 @@ public sealed class IvrCallTests(PbxFixture pbx)
         await caller.CallAsync(pbx.DidUri(did));
         await Task.Delay(MenuPlayed);
         await caller.PressAsync("1");
-        // The unavailable greeting and the beep, then the caller's tone is the message (voicemail.conf minsecs=3).
-        await Task.Delay(TimeSpan.FromSeconds(15));
+        // "The person at extension … is unavailable" (about 12 s with the number and the instructions) and the beep;
+        // then the caller's tone is the message, longer than voicemail.conf's minsecs=3.
+        await Task.Delay(TimeSpan.FromSeconds(22));
         await caller.HangUpAsync();
 
         var message = await WaitForFileAsync(inbox, "msg0000.txt", TimeSpan.FromSeconds(15));
