@@ -8,6 +8,8 @@ namespace BotPbx.Calls.Tests.Calls;
 [Collection(RealPbx.Name)]
 public sealed class MusicOnHoldCallTests(PbxFixture pbx)
 {
+    private const double AgentHz = 1919;
+
     [Fact]
     public async Task A_queue_caller_hears_music_on_hold_until_an_agent_answers()
     {
@@ -20,7 +22,8 @@ public sealed class MusicOnHoldCallTests(PbxFixture pbx)
         });
         var did = await pbx.RouteDidAsync(new { type = "queue", target = queue["id"]!.GetValue<long>().ToString(CultureInfo.InvariantCulture) });
         await pbx.Api.ApplyAsync();
-        await using var agentPhone = await pbx.PhoneAsync(agent, toneHz: 660, autoAnswer: false);
+        // 1919 Hz lies between two semitones (A#6, B6): music on hold never holds it as a note, as it may 660 Hz (E5).
+        await using var agentPhone = await pbx.PhoneAsync(agent, toneHz: AgentHz, autoAnswer: false);
         await using var caller = await pbx.DidCallerAsync();
 
         await caller.CallAsync(pbx.DidUri(did));
@@ -37,7 +40,7 @@ public sealed class MusicOnHoldCallTests(PbxFixture pbx)
         // The recording starts when the queue answers the caller; the agent answered about `waiting` later.
         var held = heard.AsSpan(Wav.SampleRate, (int)(waiting.TotalSeconds - 2) * Wav.SampleRate);
         Assert.True(Tones.Rms(held) > 300, $"the waiting caller should hear music, not silence (RMS {Tones.Rms(held):F0})");
-        Assert.False(Tones.Heard(held, 660), "while waiting, the caller should not hear the agent yet");
-        Assert.True(Tones.Heard(heard, 660), $"after the answer the caller should hear the agent's 660 Hz (presence {Tones.Presence(heard, 660):P0})");
+        Assert.False(Tones.Heard(held, AgentHz), "while waiting, the caller should not hear the agent yet");
+        Assert.True(Tones.Heard(heard, AgentHz), $"after the answer the caller should hear the agent's {AgentHz} Hz (presence {Tones.Presence(heard, AgentHz):P0})");
     }
 }
