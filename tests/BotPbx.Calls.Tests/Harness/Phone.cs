@@ -52,7 +52,7 @@ public sealed class Phone : IAsyncDisposable
     {
         var dir = Path.Combine(workDirectory, "phones", options.Name + "-" + Guid.NewGuid().ToString("N")[..6]);
         System.IO.Directory.CreateDirectory(dir);
-        var sipPort = Ports.FreeUdpAndTcp(options.Address);
+        var sipPort = Ports.FreeSipPort(options.Address);
         var ctrlPort = Ports.FreeTcp();
         var rtp = Ports.FreeUdpRange(options.Address, 20);
         if (options.SayWav is { } say) File.Copy(say, Path.Combine(dir, "say.wav"));

@@ -27,6 +27,21 @@ public static class Ports
         throw new InvalidOperationException("no free port");
     }
 
+    /// <summary>
+    /// A SIP port for baresip: free for UDP and TCP, with the next port free for TCP too, because baresip 1.1 also
+    /// listens for SIP over TLS on port + 1 and gives up entirely ("SIP/TLS transport failed: Address already in use")
+    /// when that one is taken.
+    /// </summary>
+    public static int FreeSipPort(string address = "127.0.0.1")
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var port = FreeUdpAndTcp(address);
+            if (port < 65535 && TcpFree(address, port + 1)) return port;
+        }
+        throw new InvalidOperationException("no free SIP port pair");
+    }
+
     /// <summary>The first of <paramref name="count"/> consecutive free UDP ports (an even one: RTP takes even ports).</summary>
     public static int FreeUdpRange(string address, int count)
     {
@@ -36,6 +51,21 @@ public static class Ports
             if (Enumerable.Range(start, count).All(p => UdpFree(address, p))) return start;
         }
         throw new InvalidOperationException("no free UDP range");
+    }
+
+    private static bool TcpFree(string address, int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Parse(address), port);
+            listener.Start();
+            listener.Stop();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 
     private static bool UdpFree(string address, int port)
