@@ -42,7 +42,16 @@ public sealed class TimeConditionCallTests(PbxFixture pbx)
         await CallAndExpectAsync(start, end, expectOpen: false);
     }
 
-    private async Task CallAndExpectAsync(int startMinute, int endMinute, bool expectOpen)
+    [Fact]
+    public async Task On_a_holiday_the_caller_reaches_the_closed_destination_even_inside_the_range()
+    {
+        var now = Now();
+        var local = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(Zone));
+        var holiday = new { name = "Test holiday", month = local.Month, fromDay = local.Day, toDay = local.Day };
+        await CallAndExpectAsync(Math.Max(0, now - 60), Math.Min(24 * 60 - 1, now + 60), expectOpen: false, holiday);
+    }
+
+    private async Task CallAndExpectAsync(int startMinute, int endMinute, bool expectOpen, object? holiday = null)
     {
         var open = await pbx.CreateExtensionAsync("Open desk");
         var closed = await pbx.CreateExtensionAsync("Closed desk");
@@ -52,7 +61,7 @@ public sealed class TimeConditionCallTests(PbxFixture pbx)
             name = "Hours " + pbx.NextNumber(),
             timeZone = Zone,
             ranges = new[] { new { fromDay = today, toDay = today, start = Hhmm(startMinute), end = Hhmm(endMinute) } },
-            holidays = Array.Empty<object>(),
+            holidays = holiday is null ? Array.Empty<object>() : [holiday],
             open = new { type = "extension", target = Id(open.Id) },
             closed = new { type = "extension", target = Id(closed.Id) },
         });
@@ -69,7 +78,7 @@ public sealed class TimeConditionCallTests(PbxFixture pbx)
 
         var heard = await caller.HeardAsync();
         var (expected, other) = expectOpen ? (660, 880) : (880, 660);
-        var range = $"{today} {Hhmm(startMinute)}-{Hhmm(endMinute)} {Zone}, now {Hhmm(Now())}";
+        var range = $"{today} {Hhmm(startMinute)}-{Hhmm(endMinute)} {Zone}{(holiday is null ? "" : ", holiday today")}, now {Hhmm(Now())}";
         Assert.True(Tones.Heard(heard, expected), $"the caller should reach the {(expectOpen ? "open" : "closed")} desk ({expected} Hz, presence {Tones.Presence(heard, expected):P0}); {range}");
         Assert.False(Tones.Heard(heard, other), $"the caller should not reach the other desk ({other} Hz); {range}");
         var wrongPhone = expectOpen ? closedPhone : openPhone;
