@@ -14,7 +14,8 @@ public sealed class IvrCallTests(PbxFixture pbx)
     private const string Welcome = "Welcome to the test company. Press one for sales.";
     private const string NoChoice = "We did not hear a choice. Goodbye.";
     private const string WrongKey = "Sorry, that is not a valid choice. Goodbye.";
-    private static readonly string[] Prompts = [Welcome, NoChoice, WrongKey];
+    private const string TryAgain = "That key is not on the menu. Please try again.";
+    private static readonly string[] Prompts = [Welcome, NoChoice, WrongKey, TryAgain];
 
     /// <summary>The menu prompt (and the quiet after it) lasts this long: keys are pressed after it.</summary>
     private static readonly TimeSpan MenuPlayed = TimeSpan.FromSeconds(5);
@@ -71,6 +72,40 @@ public sealed class IvrCallTests(PbxFixture pbx)
         var heard = await caller.HeardAsync();
         Assert.Equal(Speech.Normalise(Welcome) + " " + Speech.Normalise(WrongKey), await Speech.RecogniseAsync(pbx, heard, Prompts));
         Assert.Contains("menu:invalid", IvrApi.Steps(await pbx.LastTraceAsync(ivr)));
+    }
+
+    [Fact]
+    public async Task Without_invalid_and_timeout_paths_the_menu_asks_again_then_gives_up_after_its_retries()
+    {
+        // One retry; no edges on invalid or timeout, so the menu itself says "try again", and after the second failed
+        // attempt it follows maxRetries.
+        var flow = new IvrFlow()
+            .Node("menu", "menu", new JsonObject
+            {
+                ["prompt"] = IvrFlow.Tts(Welcome),
+                ["options"] = new JsonArray(new JsonObject { ["digit"] = "1" }),
+                ["timeoutSeconds"] = 2,
+                ["retries"] = 1,
+                ["invalidPrompt"] = IvrFlow.Tts(TryAgain),
+            })
+            .Play("noChoice", NoChoice).Hangup("bye")
+            .Then("start", "next", "menu")
+            .Then("menu", "maxRetries", "noChoice")
+            .Then("noChoice", "next", "bye");
+        var ivr = await pbx.PublishIvrAsync("Retries " + pbx.NextNumber(), flow);
+        var did = await pbx.RouteDidAsync(new { type = "ivr", target = ivr.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await pbx.Api.ApplyAsync();
+        await using var caller = await pbx.DidCallerAsync();
+
+        await caller.CallAsync(pbx.DidUri(did));
+        await Task.Delay(MenuPlayed - TimeSpan.FromSeconds(1));
+        await caller.PressAsync("7");
+        await caller.WaitForEventAsync("CALL_CLOSED", TimeSpan.FromSeconds(40));
+
+        var heard = await caller.HeardAsync();
+        string[] expected = [Welcome, TryAgain, Welcome, NoChoice];
+        Assert.Equal(string.Join(" ", expected.Select(Speech.Normalise)), await Speech.RecogniseAsync(pbx, heard, Prompts));
+        Assert.Contains("menu:maxRetries", IvrApi.Steps(await pbx.LastTraceAsync(ivr)));
     }
 
     [Fact]
