@@ -230,6 +230,39 @@ public sealed class IvrCallTests(PbxFixture pbx)
         Assert.Contains("menu:digit-1", IvrApi.Steps(await pbx.LastTraceAsync(ivr)));
     }
 
+    [Fact]
+    public async Task A_record_message_node_records_the_caller_into_a_file_named_by_its_variable()
+    {
+        var flow = new IvrFlow()
+            .Node("record", "recordMessage", new JsonObject
+            {
+                ["prompt"] = IvrFlow.Tts("Please leave a message for the team."),
+                ["maxSeconds"] = 4,
+                ["variable"] = "MESSAGE",
+            })
+            .Play("thanks", "Thank you. Goodbye.").Hangup("bye")
+            .Then("start", "next", "record")
+            .Then("record", "next", "thanks")
+            .Then("thanks", "next", "bye");
+        var ivr = await pbx.PublishIvrAsync("Record " + pbx.NextNumber(), flow);
+        var did = await pbx.RouteDidAsync(new { type = "ivr", target = ivr.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await pbx.Api.ApplyAsync();
+        await using var caller = await pbx.DidCallerAsync(toneHz: 440);
+
+        await caller.CallAsync(pbx.DidUri(did));
+        await caller.WaitForEventAsync("CALL_CLOSED", TimeSpan.FromSeconds(30));
+
+        var trace = await pbx.LastTraceAsync(ivr);
+        var file = trace["variables"]?["MESSAGE"]?.GetValue<string>();
+        Assert.False(string.IsNullOrEmpty(file), "the variable should name the recording: " + trace.ToJsonString());
+        Assert.True(File.Exists(file), $"{file} should exist; trace: {trace.ToJsonString()}");
+        var recorded = Wav.Read(file);
+        Assert.True(Tones.Heard(recorded, 440), $"the recording should hold the caller's 440 Hz (presence {Tones.Presence(recorded, 440):P0})");
+        var heard = await caller.HeardAsync();
+        Assert.Equal("please leave a message for the team thank you goodbye",
+            await Speech.RecogniseAsync(pbx, heard, ["Please leave a message for the team.", "Thank you. Goodbye."]));
+    }
+
     /// <summary>
     /// start → menu (Welcome; 1 → "sales", whatever <paramref name="sales"/> adds; a 3 s timeout and a wrong key each
     /// play their message and hang up), published and reached from a new DID.
