@@ -28,10 +28,10 @@ public static partial class Speech
     /// <summary>
     /// Which of <paramref name="sentences"/> the recording holds between <paramref name="from"/> and
     /// <paramref name="to"/>, in the order heard (normalised, joined by spaces), as pocketsphinx hears them; "" when
-    /// it hears none of them.
+    /// it hears none of them. Without <paramref name="repeat"/>, exactly one of them.
     /// </summary>
     public static async Task<string> RecogniseAsync(PbxFixture pbx, ReadOnlyMemory<short> samples, IReadOnlyList<string> sentences,
-        TimeSpan? from = null, TimeSpan? to = null)
+        TimeSpan? from = null, TimeSpan? to = null, bool repeat = true)
     {
         var start = Math.Min(samples.Length, (int)((from ?? TimeSpan.Zero).TotalSeconds * Wav.SampleRate));
         var end = to is { } t ? Math.Min(samples.Length, (int)(t.TotalSeconds * Wav.SampleRate)) : samples.Length;
@@ -41,7 +41,7 @@ public static partial class Speech
         // The en-us acoustic model is trained on 16 kHz speech.
         await RunAsync(pbx, ["/usr/bin/sox", name + ".wav", "-r", "16000", name + "-16k.wav"]);
         var grammar = new StringBuilder("#JSGF V1.0;\ngrammar expected;\npublic <sentence> = ");
-        grammar.Append("( ").Append(string.Join(" | ", sentences.Select(Normalise))).Append(" )+;\n");
+        grammar.Append("( ").Append(string.Join(" | ", sentences.Select(Normalise))).Append(repeat ? " )+;\n" : " );\n");
         await File.WriteAllTextAsync(name + ".gram", grammar.ToString());
         var output = await RunAsync(pbx, ["/usr/bin/pocketsphinx", "-jsgf", name + ".gram", "single", name + "-16k.wav"]);
         // One JSON line per utterance: {"b":0.0,"d":4.0,"p":1.0,"t":"words","w":[...]}.
@@ -49,6 +49,48 @@ public static partial class Speech
             .Select(l => (JsonNode.Parse(l) as JsonObject)?["t"]?.GetValue<string>() ?? "")
             .Where(s => s.Length > 0);
         return string.Join(" ", texts).Trim();
+    }
+
+    /// <summary>
+    /// Words said one at a time with pauses between them (Asterisk's SAY DIGITS, say), from <paramref name="from"/>
+    /// on: each burst of sound is recognised on its own against <paramref name="words"/>. Recognised as one
+    /// utterance, Allison's short telephone-band digits get confused ("seven" heard as "eight"); one at a time they do not.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> WordsAsync(PbxFixture pbx, ReadOnlyMemory<short> samples, IReadOnlyList<string> words,
+        TimeSpan from)
+    {
+        var start = Math.Min(samples.Length, (int)(from.TotalSeconds * Wav.SampleRate));
+        var pad = new short[Wav.SampleRate / 5];
+        var heard = new List<string>();
+        // A word's soft edges ("f", "s", a final "n") are quieter than the threshold: keep 120 ms either side.
+        var margin = Wav.SampleRate * 3 / 25;
+        foreach (var (first, end) in Bursts(samples.Span[start..]))
+        {
+            var from_ = Math.Max(0, start + first - margin);
+            var to = Math.Min(samples.Length, start + end + margin);
+            short[] word = [.. pad, .. samples.Span[from_..to], .. pad];
+            heard.Add(await RecogniseAsync(pbx, word, words, repeat: false));
+        }
+        return heard;
+    }
+
+    /// <summary>
+    /// Where sound is: runs of 20 ms frames louder than RMS 300, joined across gaps shorter than 160 ms (a word's own
+    /// stops), ignoring runs shorter than 100 ms; as sample ranges.
+    /// </summary>
+    public static IReadOnlyList<(int Start, int End)> Bursts(ReadOnlySpan<short> samples)
+    {
+        const int frame = Wav.SampleRate / 50;
+        const int joinGap = 8 * frame;
+        const int shortest = 5 * frame;
+        var bursts = new List<(int Start, int End)>();
+        for (var i = 0; i + frame <= samples.Length; i += frame)
+        {
+            if (Tones.Rms(samples.Slice(i, frame)) <= 300) continue;
+            if (bursts.Count > 0 && i - bursts[^1].End < joinGap) bursts[^1] = (bursts[^1].Start, i + frame);
+            else bursts.Add((i, i + frame));
+        }
+        return [.. bursts.Where(b => b.End - b.Start >= shortest)];
     }
 
     /// <summary>Lower-case words only: how the grammar and the answer spell a sentence.</summary>

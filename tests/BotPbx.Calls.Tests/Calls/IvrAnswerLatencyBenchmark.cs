@@ -25,7 +25,7 @@ public sealed class IvrAnswerLatencyBenchmark(PbxFixture pbx, ITestOutputHelper 
             .Hangup("bye")
             .Then("start", "next", "greeting")
             .Then("greeting", "next", "bye");
-        var ivr = await pbx.PublishIvrAsync("Latency " + pbx.NextNumber(), flow);
+        var ivr = await pbx.PublishIvrAsync("Latency " + pbx.NextNumber(), flow, warmUp: false);
         var did = await pbx.RouteDidAsync(new { type = "ivr", target = ivr.ToString(CultureInfo.InvariantCulture) });
         await pbx.Api.ApplyAsync();
         await using var caller = await pbx.DidCallerAsync();

@@ -263,6 +263,64 @@ public sealed class IvrCallTests(PbxFixture pbx)
             await Speech.RecogniseAsync(pbx, heard, ["Please leave a message for the team.", "Thank you. Goodbye."]));
     }
 
+    [Fact]
+    public async Task Digits_the_caller_types_are_collected_and_read_back()
+    {
+        const string AskAccount = "Please enter your account number.";
+        var flow = new IvrFlow()
+            .Node("account", "dtmfInput", new JsonObject
+            {
+                ["prompt"] = IvrFlow.Tts(AskAccount),
+                ["variable"] = "ACCOUNT",
+                ["maxDigits"] = 6,
+                ["timeoutSeconds"] = 5,
+                ["terminator"] = "#",
+            })
+            .Node("readBack", "playDigits", new JsonObject { ["value"] = "${ACCOUNT}", ["format"] = "digits" })
+            .Hangup("bye")
+            .Then("start", "next", "account")
+            .Then("account", "next", "readBack")
+            .Then("readBack", "next", "bye");
+        var ivr = await pbx.PublishIvrAsync("Account " + pbx.NextNumber(), flow);
+        var did = await pbx.RouteDidAsync(new { type = "ivr", target = ivr.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await pbx.Api.ApplyAsync();
+        await using var caller = await pbx.DidCallerAsync();
+
+        var typed = TimeSpan.FromSeconds(5);
+        await caller.CallAsync(pbx.DidUri(did));
+        await Task.Delay(typed);
+        await caller.PressAsync("4711#");
+        await caller.WaitForEventAsync("CALL_CLOSED", TimeSpan.FromSeconds(30));
+
+        var trace = await pbx.LastTraceAsync(ivr);
+        Assert.Equal("4711", trace["variables"]?["ACCOUNT"]?.GetValue<string>());
+        var heard = await caller.HeardAsync();
+        Assert.Equal(Speech.Normalise(AskAccount), await Speech.RecogniseAsync(pbx, heard, [AskAccount], to: typed));
+        string[] digits = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+        Assert.Equal(["four", "seven", "one", "one"], await Speech.WordsAsync(pbx, heard, digits, from: typed));
+    }
+
+    [Fact]
+    public async Task Go_to_ivr_continues_the_call_in_the_other_ivrs_published_flow()
+    {
+        const string Second = "You have reached the second menu. Goodbye.";
+        var second = await pbx.PublishIvrAsync("Second " + pbx.NextNumber(),
+            new IvrFlow().Play("hello", Second).Hangup("bye").Then("start", "next", "hello").Then("hello", "next", "bye"));
+        var first = await pbx.PublishIvrAsync("First " + pbx.NextNumber(), new IvrFlow()
+            .Play("hello", Welcome)
+            .Node("jump", "goToIvr", new JsonObject { ["ivrId"] = second.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+            .Then("start", "next", "hello").Then("hello", "next", "jump"));
+        var did = await pbx.RouteDidAsync(new { type = "ivr", target = first.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await pbx.Api.ApplyAsync();
+        await using var caller = await pbx.DidCallerAsync();
+
+        await caller.CallAsync(pbx.DidUri(did));
+        await caller.WaitForEventAsync("CALL_CLOSED", TimeSpan.FromSeconds(30));
+
+        var heard = await caller.HeardAsync();
+        Assert.Equal(Speech.Normalise(Welcome) + " " + Speech.Normalise(Second), await Speech.RecogniseAsync(pbx, heard, [Welcome, Second]));
+    }
+
     /// <summary>
     /// start → menu (Welcome; 1 → "sales", whatever <paramref name="sales"/> adds; a 3 s timeout and a wrong key each
     /// play their message and hang up), published and reached from a new DID.
