@@ -48,7 +48,28 @@ public static partial class Speech
         var texts = output.Split('\n').Where(l => l.StartsWith('{'))
             .Select(l => (JsonNode.Parse(l) as JsonObject)?["t"]?.GetValue<string>() ?? "")
             .Where(s => s.Length > 0);
-        return string.Join(" ", texts).Trim();
+        return WholeSentences(string.Join(" ", texts), sentences.Select(Normalise).ToList());
+    }
+
+    /// <summary>
+    /// The recognised words as whole sentences, in order. When a recording ends on a noise (the click of a hang-up),
+    /// pocketsphinx answers its best path so far, which may end in the first words of a sentence ("… goodbye that"):
+    /// that unfinished tail is not something the caller heard said, so it is left out.
+    /// </summary>
+    internal static string WholeSentences(string text, IReadOnlyList<string> sentences)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var heard = new List<string>();
+        for (var at = 0; at < words.Length;)
+        {
+            var next = sentences.Select(s => s.Split(' '))
+                .Where(s => at + s.Length <= words.Length && s.SequenceEqual(words.Skip(at).Take(s.Length)))
+                .MaxBy(s => s.Length);
+            if (next is null) break;
+            heard.Add(string.Join(' ', next));
+            at += next.Length;
+        }
+        return string.Join(' ', heard);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using BotPbx.Calls.Tests.Audio;
 using BotPbx.Calls.Tests.Harness;
+using BotPbx.Ivr.Prompts;
 using Xunit.Abstractions;
 
 namespace BotPbx.Calls.Tests.Calls;
@@ -20,8 +21,9 @@ public sealed class IvrAnswerLatencyBenchmark(PbxFixture pbx, ITestOutputHelper 
     [Fact]
     public async Task Dial_to_first_audio_of_an_IVR_prompt_p50_over_20_calls()
     {
+        const string Greeting = "Thank you for calling. This is the benchmark greeting.";
         var flow = new IvrFlow()
-            .Play("greeting", "Thank you for calling. This is the benchmark greeting.")
+            .Play("greeting", Greeting)
             .Hangup("bye")
             .Then("start", "next", "greeting")
             .Then("greeting", "next", "bye");
@@ -45,7 +47,7 @@ public sealed class IvrAnswerLatencyBenchmark(PbxFixture pbx, ITestOutputHelper 
         totals.Sort();
         answers.Sort();
         // Part of the wait is silence at the start of the synthesised prompt itself.
-        var prompt = Directory.GetFiles(Path.Combine(pbx.WorkDirectory, "sounds", "botpbx", "prompts"), "*.wav").Single();
+        var prompt = Directory.GetFiles(pbx.WorkDirectory, PromptCache.HashOf("flite", "kal", Greeting) + ".wav", SearchOption.AllDirectories).Single();
         var lead = Tones.FirstSound(Wav.Read(prompt))?.TotalMilliseconds ?? double.NaN;
         var lines = new[]
         {
