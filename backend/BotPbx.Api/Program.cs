@@ -37,10 +37,12 @@ if (!await app.PrepareDatabaseAsync())
 }
 
 app.UseBotPbxProblems();
+app.UseHttpsOnly();
 app.UseSecurityHeaders();
 app.UseApiReference();
 app.UseSpaStaticFiles();
 app.UseRouting();
+app.UseCrossSiteRequestGuard();
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -35,6 +35,9 @@ internal static partial class IvrLog
     [LoggerMessage(EventId = 2011, Level = LogLevel.Warning, Message = "Could not delete temporary prompt file {Path}")]
     public static partial void TempNotDeleted(ILogger logger, Exception exception, string path);
 
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Information, Message = "Prompt cache full: removed the {Count} least recently used prompts")]
+    public static partial void PromptsEvicted(ILogger logger, int count);
+
     [LoggerMessage(EventId = 2020, Level = LogLevel.Warning, Message = "FastAGI request for '{Script}' is not an IVR path; the call gets the fallback")]
     public static partial void UnknownScript(ILogger logger, string script);
 }

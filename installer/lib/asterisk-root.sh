@@ -3,6 +3,8 @@
 # Facts behind every step are in shared ASTERISK.md ("Getting Asterisk 22"). Source it; needs root.
 #
 #   asterisk_root_ensure ROOT [extra packages…]   makes ROOT once (debootstrap + apt), adds missing packages later
+#   asterisk_root_exec_replace ROOT BINDS -- command…   the same, replacing the calling shell (for a start script)
+#   asterisk_root_set_ids ROOT UID GID            gives the root's asterisk account the host's ids
 #   asterisk_root_exec ROOT BINDS -- command…     runs a command chrooted in ROOT, in a private mount namespace
 #                                                 where each folder in BINDS (space-separated) has the same path
 #                                                 inside as outside, with /proc mounted; mounts vanish with it
@@ -39,6 +41,8 @@ asterisk_root_ensure() { # root [extra packages…]
 _asterisk_root_create() { # root
   local root=$1 partial=$1.partial
   command -v debootstrap >/dev/null 2>&1 || apt_install debootstrap || return 1
+  # Ubuntu's debootstrap has no Debian keys of its own: without this keyring it could not check sid's signatures.
+  [ -f /usr/share/keyrings/debian-archive-keyring.gpg ] || apt_install debian-archive-keyring || return 1
   rm -rf "$partial"; mkdir -p "$(dirname "$root")"
   _root_log "making a Debian $ASTERISK_ROOT_SUITE root for Asterisk in $root (about a minute and a half, once)"
   debootstrap --variant=minbase --include=ca-certificates "$ASTERISK_ROOT_SUITE" "$partial" >"$partial.log" 2>&1 \
@@ -61,13 +65,43 @@ _asterisk_root_apt() { # root packages…
   chroot "$root" apt-get clean >/dev/null 2>&1 || true
 }
 
+# The namespace's set-up, run by /bin/sh inside it: same-path binds, /proc, then the command replaces the shell.
+# Mount points the root lacks are made passable (0755) whatever the caller's umask; the command keeps that umask.
+_ASTERISK_ROOT_NS_SETUP='
+    root=$1; binds=$2; shift 2
+    caller_umask=$(umask); umask 022
+    for dir in $binds; do mkdir -p "$root$dir" && mount --bind "$dir" "$root$dir" || exit 97; done
+    umask "$caller_umask"
+    mount -t proc proc "$root/proc" || exit 97
+    exec chroot "$root" "$@"'
+
 asterisk_root_exec() { # root "bind dirs" -- command…
   local root=$1 binds=$2; shift 2; [ "${1:-}" = "--" ] && shift
   # unshare gives the command its own mount namespace: the binds and /proc exist only for it and disappear when it
   # ends, so a crash never leaves mounts behind on the host.
-  unshare --mount --propagation private -- /bin/sh -c '
-    root=$1; binds=$2; shift 2
-    for dir in $binds; do mkdir -p "$root$dir" && mount --bind "$dir" "$root$dir" || exit 97; done
-    mount -t proc proc "$root/proc" || exit 97
-    exec chroot "$root" "$@"' sh "$root" "$binds" "$@"
+  unshare --mount --propagation private -- /bin/sh -c "$_ASTERISK_ROOT_NS_SETUP" sh "$root" "$binds" "$@"
+}
+
+# Like asterisk_root_exec, but replaces the calling shell (exec): a process manager that started the shell then
+# signals the command itself (installer/asterisk-run: Asterisk gets pm2's or systemd's SIGTERM directly).
+asterisk_root_exec_replace() { # root "bind dirs" -- command…
+  local root=$1 binds=$2; shift 2; [ "${1:-}" = "--" ] && shift
+  exec unshare --mount --propagation private -- /bin/sh -c "$_ASTERISK_ROOT_NS_SETUP" sh "$root" "$binds" "$@"
+}
+
+# Gives the root's `asterisk` account the host's ids (installer/lib/accounts.sh explains why), and hands every file
+# the old ids owned to the new ones. Run while Asterisk is stopped; a root already numbered so is left alone.
+asterisk_root_set_ids() { # root uid gid
+  local root=$1 uid=$2 gid=$3 old_uid old_gid
+  old_uid=$(chroot "$root" getent passwd asterisk | cut -d: -f3)
+  old_gid=$(chroot "$root" getent group asterisk | cut -d: -f3)
+  [ -n "$old_uid" ] && [ -n "$old_gid" ] || { echo "the Asterisk root at $root has no asterisk account" >&2; return 1; }
+  [ "$old_uid:$old_gid" = "$uid:$gid" ] && return 0
+  _root_log "renumbering the root's asterisk account $old_uid:$old_gid to the host's $uid:$gid"
+  # -o: an unrelated system account of the root may hold the host's number; the root never runs it, so sharing is harmless.
+  chroot "$root" groupmod -o -g "$gid" asterisk || return 1
+  chroot "$root" usermod -o -u "$uid" -g "$gid" asterisk || return 1
+  # -xdev: only the root's own files, never a folder that happens to be mounted below it.
+  find "$root" -xdev -uid "$old_uid" -exec chown -h "$uid" {} + || return 1
+  find "$root" -xdev -gid "$old_gid" -exec chgrp -h "$gid" {} + || return 1
 }

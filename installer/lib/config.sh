@@ -38,7 +38,14 @@ EOF_ENV
   _env_line "$BOTPBX_ENV_FILE" BOTPBX_DATA_DIR "$BOTPBX_DATA_DIR"
   chown root:root "$BOTPBX_ENV_FILE"
   chmod 600 "$BOTPBX_ENV_FILE"
-  install -d -m 750 -o root -g root "$BOTPBX_DATA_DIR"
+  # The service's own files; it runs as BOTPBX_USER (installer/lib/accounts.sh makes the account first). An install
+  # from before that ran it as root: its files are handed over.
+  if getent passwd "${BOTPBX_USER:-botpbx}" >/dev/null 2>&1; then
+    (umask 077 && install -d -m 750 -o "${BOTPBX_USER:-botpbx}" -g "${BOTPBX_USER:-botpbx}" "$BOTPBX_DATA_DIR")
+    chown -R "${BOTPBX_USER:-botpbx}:${BOTPBX_USER:-botpbx}" "$BOTPBX_DATA_DIR"; chmod -R o-rwx "$BOTPBX_DATA_DIR"
+  else
+    install -d -m 750 -o root -g root "$BOTPBX_DATA_DIR"
+  fi
   install -d -m 750 -o root -g root "$BOTPBX_LOG_DIR"
   ok "$BOTPBX_ENV_FILE (mode 600)"
 }

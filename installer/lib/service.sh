@@ -5,6 +5,8 @@ install_service_files() { # source-dir
   install -d -m 755 "$BOTPBX_HOME/bin"
   install -m 755 "$src/installer/botpbx-run" "$BOTPBX_HOME/bin/botpbx-run"
   install -m 644 "$src/ecosystem.json" "$BOTPBX_HOME/ecosystem.json"
+  # The app is root's and read-only for the service user: a compromised service cannot replace its own code.
+  chmod -R go-w "$BOTPBX_APP_DIR"
   ok "start script and $BOTPBX_HOME/ecosystem.json"
 }
 
@@ -13,9 +15,13 @@ pm2_has_app() { pm2 describe "$BOTPBX_PM2_NAME" >/dev/null 2>&1; }
 # Something else listening on the port would make the service fail in a loop; say so plainly instead.
 check_port_free() {
   pm2_has_app && return 0
-  if ss -Hltn "sport = :$BOTPBX_PORT" 2>/dev/null | grep -q .; then
-    die "port $BOTPBX_PORT is already in use by another program (ss -ltnp 'sport = :$BOTPBX_PORT' shows which)"
-  fi
+  local port
+  for port in "$BOTPBX_PORT" "$(env_file_get "$BOTPBX_ENV_FILE" HTTPS_PORT || true)"; do
+    [ -n "$port" ] || continue
+    if ss -Hltn "sport = :$port" 2>/dev/null | grep -q .; then
+      die "port $port is already in use by another program (ss -ltnp 'sport = :$port' shows which)"
+    fi
+  done
 }
 
 start_service() {
@@ -50,13 +56,18 @@ ensure_log_rotation() {
   fi
 }
 
-# Where this machine reaches the service: the HOST it binds to, or loopback when it binds to every address.
+# Where this machine reaches the service: the HOST it binds to, or loopback when it binds to every address. With a
+# certificate (installer/lib/tls.sh) that is HTTPS on HTTPS_PORT; plain HTTP on PORT then only redirects there.
 service_local_url() {
   local host
   host=$(env_file_get "$BOTPBX_ENV_FILE" HOST || echo 0.0.0.0)
   case "$host" in ''|0.0.0.0|'*'|'::'|'[::]') host=127.0.0.1 ;; esac
   [[ $host == *:* && $host != \[* ]] && host="[$host]"
-  printf 'http://%s:%s' "$host" "$(env_file_get "$BOTPBX_ENV_FILE" PORT || echo "$BOTPBX_PORT")"
+  if [ -n "$(env_file_get "$BOTPBX_ENV_FILE" BOTPBX_TLS_CERT || true)" ]; then
+    printf 'https://%s:%s' "$host" "$(env_file_get "$BOTPBX_ENV_FILE" HTTPS_PORT || echo 3443)"
+  else
+    printf 'http://%s:%s' "$host" "$(env_file_get "$BOTPBX_ENV_FILE" PORT || echo "$BOTPBX_PORT")"
+  fi
 }
 
 wait_for_health() {
@@ -64,7 +75,8 @@ wait_for_health() {
   url="$(service_local_url)/api/health"
   info "waiting for $url"
   # Start-up applies database migrations; two minutes is generous even on a small machine.
-  until status=$(curl -fsS --max-time 3 "$url" 2>/dev/null) && [[ $status == *'"ok"'* ]]; do
+  # --insecure: on loopback, against a certificate that may be self-signed; only "is it up" is asked.
+  until status=$(curl -fsS --insecure --max-time 3 "$url" 2>/dev/null) && [[ $status == *'"ok"'* ]]; do
     tries=$((tries + 1))
     if [ $tries -gt 120 ]; then
       pm2 logs "$BOTPBX_PM2_NAME" --nostream --lines 40 >&2 2>&1 || true

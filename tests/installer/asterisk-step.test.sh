@@ -1,22 +1,17 @@
 #!/usr/bin/env bash
-# The installer's Asterisk steps (installer/asterisk.sh) against a fake Asterisk: no real Asterisk, no root paths.
-# A fake `asterisk` (answers -V and -rx, logs its calls) and a fake `dotnet` (stands in for
+# The installer's Asterisk steps (installer/asterisk.sh) for an Asterisk that is already installed
+# (BOTPBX_ASTERISK=external, which auto picks when one is there), against a fake Asterisk: no real Asterisk, no root
+# paths. A fake `asterisk` (answers -V and -rx, logs its calls) and a fake `dotnet` (stands in for
 # `BotPbx.Api.dll render-asterisk-config`, whose real behaviour tests/BotPbx.Api.IntegrationTests covers) go first on
-# PATH; ASTERISK_ETC_DIR and the env file live in a temp dir. Each step runs twice, as a re-run of install.sh does.
-# Prints "N passed, N failed"; exits non-zero on any failure.
+# PATH, with the account and service fakes of fakes.sh; Asterisk's folders and the env file live in a temp dir. Each
+# step runs twice, as a re-run of install.sh does. Prints "N passed, N failed"; exits non-zero on any failure.
 set -uo pipefail
 ROOT=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-passed=0; failed=0
-
-check() { # description command...
-  local what=$1; shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $what" >&2; fi
-}
+# shellcheck source=fakes.sh
+source "$ROOT/tests/installer/fakes.sh"
+export FAKE_ACCOUNTS_EXIST=1
 
 # ---- fakes ----------------------------------------------------------------------------------------------------
-mkdir -p "$WORK/bin"
 cat >"$WORK/bin/asterisk" <<'EOF'
 #!/bin/sh
 echo "$*" >>"$FAKE_LOG"
@@ -39,14 +34,17 @@ printf '[%s]\nsecret=%s\n' "$AMI_USER" "$AMI_SECRET" >"$ASTERISK_CONFIG_DIR/botp
 echo "written: $ASTERISK_CONFIG_DIR/botpbx/manager.conf"
 EOF
 chmod +x "$WORK/bin/asterisk" "$WORK/bin/dotnet"
-export PATH="$WORK/bin:$PATH" FAKE_LOG="$WORK/calls.log"
-export ASTERISK_ETC_DIR="$WORK/etc-asterisk"
+export ASTERISK_ETC_DIR="$WORK/etc-asterisk" ASTERISK_VARLIB_DIR="$WORK/var-lib-asterisk"
+export ASTERISK_SPOOL_DIR="$WORK/spool-asterisk" ASTERISK_LOG_DIR="$WORK/log-asterisk"
 ETC=$ASTERISK_ETC_DIR
 
 # ---- the installer's code, pointed at the temp dir -------------------------------------------------------------
 # shellcheck source=/dev/null
 source "$ROOT/installer/lib/common.sh"
 source "$ROOT/installer/lib/config.sh"
+source "$ROOT/installer/lib/accounts.sh"
+source "$ROOT/installer/lib/asterisk-root.sh"
+source "$ROOT/installer/lib/asterisk-service.sh"
 source "$ROOT/installer/asterisk.sh"
 SRC=$ROOT
 BOTPBX_ENV_FILE=$WORK/botpbx.env
@@ -76,6 +74,14 @@ check "an older BotPBX base file is replaced without a backup" test ! -e "$ETC/e
 check "files that did not exist get no backup" test ! -e "$ETC/pjsip.conf.pre-botpbx"
 check "pjsip_custom.conf is untouched" test "$(cat "$ETC/pjsip_custom.conf")" = "$(printf '[my-trunk]\ntype=endpoint')"
 check "the botpbx/ directory exists" test -d "$ETC/botpbx"
+check "the installed Asterisk is connected, not replaced (mode external, kept in the env file)" \
+  test "$(env_file_get "$BOTPBX_ENV_FILE" BOTPBX_ASTERISK)" = external
+check "nothing is installed with apt" bash -c '! grep -q "^apt-get" "$1"' _ "$FAKE_LOG"
+check "base files are readable by group asterisk only (mode 640)" test "$(stat -c %a "$ETC/pjsip.conf")" = 640
+check "the base files' group is asterisk" test "$(stat -c %g "$ETC/pjsip.conf")" = "$FAKE_ASTERISK_GID"
+check "botpbx/ belongs to the service user, group asterisk, mode 2750" \
+  test "$(stat -c '%u:%g %a' "$ETC/botpbx")" = "$FAKE_BOTPBX_UID:$FAKE_ASTERISK_GID 2750"
+check "the render runs as the service user" grep -q "^setpriv as botpbx: env HOME=.* dotnet .*render-asterisk-config" "$FAKE_LOG"
 
 env_value() { env_file_get "$BOTPBX_ENV_FILE" "$1"; }
 check "the env file stays mode 600" test "$(stat -c %a "$BOTPBX_ENV_FILE")" = 600
@@ -95,7 +101,7 @@ check "the render command ran with the service's settings, from the app director
 check "the rendered manager.conf holds the AMI user" grep -qx '\[botpbx\]' "$ETC/botpbx/manager.conf"
 check "Asterisk is reloaded after the render" grep -qx -- "-rx core reload" "$FAKE_LOG"
 check "the reload comes after the render" \
-  test "$(grep -n -- 'render-asterisk-config' "$FAKE_LOG" | cut -d: -f1)" -lt "$(grep -n -- '-rx core reload' "$FAKE_LOG" | cut -d: -f1)"
+  test "$(grep -n -- 'render-asterisk-config' "$FAKE_LOG" | tail -1 | cut -d: -f1)" -lt "$(grep -n -- '-rx core reload' "$FAKE_LOG" | cut -d: -f1)"
 check "no secret is printed" bash -c '! grep -qF -e "$1" -e "$2" "$3"' _ "$AMI_SECRET_1" "$ARI_PASSWORD_1" "$WORK/out.log"
 
 # ---- second run: nothing changes -------------------------------------------------------------------------------
@@ -144,8 +150,7 @@ else
   check "without Asterisk the steps succeed" test "$status" = 0
   check "without Asterisk nothing is installed" test ! -e "$ETC"
   check "without Asterisk nothing is rendered" test ! -s "$FAKE_LOG"
-  check "without Asterisk the installer says so" grep -q "Asterisk is not installed" "$WORK/out.log"
+  check "without Asterisk the installer says so" grep -q "no Asterisk is installed here" "$WORK/out.log"
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+finish

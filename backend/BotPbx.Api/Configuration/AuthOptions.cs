@@ -18,4 +18,11 @@ public sealed class AuthOptions
     public int LoginAttemptsPerIp { get; set; } = 30;
 
     public TimeSpan LoginWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Origins (e.g. <c>https://pbx.example.com</c>) whose pages may send state-changing requests with the session
+    /// cookie, besides the service's own origin as the request reached it. Needed only behind a reverse proxy that
+    /// changes the scheme, host or port, and only for browsers that send no <c>Sec-Fetch-Site</c> header.
+    /// </summary>
+    public IList<string> TrustedOrigins { get; } = [];
 }

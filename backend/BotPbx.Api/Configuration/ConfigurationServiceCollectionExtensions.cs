@@ -2,7 +2,7 @@ namespace BotPbx.Api.Configuration;
 
 public static class ConfigurationServiceCollectionExtensions
 {
-    /// <summary>Binds every options class and makes Kestrel listen on HOST:PORT.</summary>
+    /// <summary>Binds every options class and makes Kestrel listen on HOST:PORT (and HTTPS_PORT with a certificate).</summary>
     public static WebApplicationBuilder AddBotPbxConfiguration(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -32,9 +32,7 @@ public static class ConfigurationServiceCollectionExtensions
         services.AddBotPbxOptions<AudioSocketOptions>(configuration);
         services.AddBotPbxOptions<AriOptions>(configuration);
 
-        var server = OptionsBinding.Read<ServerOptions>(configuration);
-        var host = server.Host.Contains(':', StringComparison.Ordinal) ? $"[{server.Host}]" : server.Host;
-        builder.WebHost.UseUrls($"http://{host}:{server.Port}");
+        HttpsHosting.Listen(builder, OptionsBinding.Read<ServerOptions>(configuration));
 
         builder.Logging.AddSimpleConsole(console =>
         {

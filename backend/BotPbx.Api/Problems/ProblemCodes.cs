@@ -7,6 +7,7 @@ public static class ProblemCodes
     public const string Unauthorized = "unauthorized";
     public const string InvalidCredentials = "invalid_credentials";
     public const string Forbidden = "forbidden";
+    public const string CrossSiteRequest = "cross_site_request";
     public const string NotFound = "not_found";
     public const string MethodNotAllowed = "method_not_allowed";
     public const string Conflict = "conflict";

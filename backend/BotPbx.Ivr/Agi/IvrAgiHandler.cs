@@ -13,7 +13,7 @@ public sealed partial class IvrAgiHandler(IvrInterpreter interpreter, IvrOptions
 {
     public const string Route = BotPbx.Telephony.Rendering.DialplanContexts.IvrAgiPath + "{id}";
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A[A-Za-z0-9_-]{1,64}\z", RegexOptions.CultureInvariant)]
     private static partial Regex IvrIdPattern();
 
     /// <summary>Registers <see cref="Route"/> on the FastAGI router.</summary>

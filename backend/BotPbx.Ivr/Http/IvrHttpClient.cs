@@ -15,7 +15,8 @@ public sealed record IvrHttpResponse(int StatusCode, string Body, string? Error)
 /// internal services: every connection - the first and each redirect - resolves the host itself, checks every address
 /// with <see cref="AddressPolicy"/>, and connects to exactly the addresses it checked (ConnectCallback), so DNS
 /// rebinding between check and connect is not possible. No proxy, no automatic decompression, a body size limit,
-/// and a timeout per request.
+/// and a timeout per request. Redirects are followed here, not by the handler: the node's own headers (API keys,
+/// Authorization) go only to the origin the flow named, never on to another origin a redirect points at.
 /// </summary>
 public sealed class IvrHttpClient : IDisposable
 {
@@ -30,8 +31,7 @@ public sealed class IvrHttpClient : IDisposable
         _policy = new AddressPolicy(options.AllowedNetworks);
         var handler = new SocketsHttpHandler
         {
-            AllowAutoRedirect = options.MaxRedirects > 0,
-            MaxAutomaticRedirections = Math.Max(1, options.MaxRedirects),
+            AllowAutoRedirect = false,
             UseProxy = false,
             UseCookies = false,
             AutomaticDecompression = DecompressionMethods.None,
@@ -52,30 +52,37 @@ public sealed class IvrHttpClient : IDisposable
         {
             return new IvrHttpResponse(0, string.Empty, $"'{url}' is not an http(s) URL");
         }
-        using var request = new HttpRequestMessage(new HttpMethod(method), uri);
-        if (body is not null && method is not "GET" and not "DELETE") request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-        foreach (var (name, value) in headers)
-        {
-            if (!request.Headers.TryAddWithoutValidation(name, value) && request.Content is not null)
-            {
-                request.Content.Headers.Remove(name);
-                request.Content.Headers.TryAddWithoutValidation(name, value);
-            }
-        }
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         try
         {
-            using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (response.Content.Headers.ContentLength > _options.MaxResponseBytes)
+            var (current, currentMethod, currentBody) = (uri, method, body);
+            for (var redirects = 0; ; redirects++)
             {
-                return new IvrHttpResponse(status, string.Empty, $"response larger than {_options.MaxResponseBytes} bytes");
+                // Same scheme, host and port as the URL the flow named: only then are its headers sent.
+                var sameOrigin = Uri.Compare(current, uri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+                using var request = Build(currentMethod, current, sameOrigin ? headers : NoHeaders, currentBody);
+                using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
+                var status = (int)response.StatusCode;
+                if (redirects < _options.MaxRedirects && status is 301 or 302 or 303 or 307 or 308 && response.Headers.Location is { } location)
+                {
+                    var next = new Uri(current, location);
+                    if (next.Scheme != Uri.UriSchemeHttp && next.Scheme != Uri.UriSchemeHttps)
+                        return new IvrHttpResponse(status, string.Empty, $"redirect to '{next}' is not an http(s) URL");
+                    // As browsers do: 307/308 repeat the request; 301/302 turn a POST into a GET, 303 always does.
+                    if (status == 303 || (status is 301 or 302 && currentMethod == "POST")) (currentMethod, currentBody) = ("GET", null);
+                    current = next;
+                    continue;
+                }
+                if (response.Content.Headers.ContentLength > _options.MaxResponseBytes)
+                {
+                    return new IvrHttpResponse(status, string.Empty, $"response larger than {_options.MaxResponseBytes} bytes");
+                }
+                var text = await ReadLimitedAsync(response.Content, deadline.Token).ConfigureAwait(false);
+                return text is null
+                    ? new IvrHttpResponse(status, string.Empty, $"response larger than {_options.MaxResponseBytes} bytes")
+                    : new IvrHttpResponse(status, text, null);
             }
-            var text = await ReadLimitedAsync(response.Content, deadline.Token).ConfigureAwait(false);
-            return text is null
-                ? new IvrHttpResponse(status, string.Empty, $"response larger than {_options.MaxResponseBytes} bytes")
-                : new IvrHttpResponse(status, text, null);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -85,6 +92,23 @@ public sealed class IvrHttpClient : IDisposable
         {
             return new IvrHttpResponse(0, string.Empty, (exception.InnerException as BlockedAddressException ?? exception).Message);
         }
+    }
+
+    private static readonly Dictionary<string, string> NoHeaders = [];
+
+    private static HttpRequestMessage Build(string method, Uri uri, IReadOnlyDictionary<string, string> headers, string? body)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(method), uri);
+        if (body is not null && method is not "GET" and not "DELETE") request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        foreach (var (name, value) in headers)
+        {
+            if (!request.Headers.TryAddWithoutValidation(name, value) && request.Content is not null)
+            {
+                request.Content.Headers.Remove(name);
+                request.Content.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+        return request;
     }
 
     private async Task<string?> ReadLimitedAsync(HttpContent content, CancellationToken cancellationToken)

@@ -14,6 +14,18 @@ public sealed class PromptCacheOptions
     public string SoxExecutable { get; set; } = "sox";
 
     public string DefaultEngine { get; set; } = "flite";
+
+    /// <summary>
+    /// Longest text synthesized, in characters, after variables are filled in: a prompt's text can hold caller-controlled
+    /// values (<c>${CALLERID(name)}</c>, HTTP response fields), so longer text is cut here rather than spoken for minutes.
+    /// </summary>
+    public int MaxTextLength { get; set; } = 1000;
+
+    /// <summary>Most prompt files kept; the least recently used go first.</summary>
+    public int MaxEntries { get; set; } = 5000;
+
+    /// <summary>Most bytes of prompt files kept (8 kHz 16-bit audio is 16 KB a second).</summary>
+    public long MaxBytes { get; set; } = 512L * 1024 * 1024;
 }
 
 /// <summary>A prompt on disk: <see cref="WavPath"/> for the browser, <see cref="PlaybackFile"/> (no extension) for STREAM FILE.</summary>
@@ -25,7 +37,10 @@ public sealed record CachedPrompt(string Hash, string WavPath)
 /// <summary>
 /// Text prompts synthesized once and kept on disk, keyed by SHA-256 of (engine, voice, text), as 8 kHz mono 16-bit WAV:
 /// what Asterisk's STREAM FILE plays without transcoding surprises. Concurrent requests for the same prompt share one
-/// synthesis; a failed synthesis is forgotten so the next call tries again.
+/// synthesis; a failed synthesis is forgotten so the next call tries again. Bounded, because callers choose part of the
+/// text (a caller-ID name, digits sent to an HTTP service): text is cut at <see cref="PromptCacheOptions.MaxTextLength"/>,
+/// and after each synthesis the least recently used files are removed beyond
+/// <see cref="PromptCacheOptions.MaxEntries"/> or <see cref="PromptCacheOptions.MaxBytes"/> (a hit marks a file used).
 /// </summary>
 public sealed class PromptCache : IDisposable
 {
@@ -66,12 +81,13 @@ public sealed class PromptCache : IDisposable
     public Task<CachedPrompt> GetAsync(string? engine, string? voice, string text, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(text);
+        if (text.Length > _options.MaxTextLength) text = Truncate(text, _options.MaxTextLength);
         var engineName = string.IsNullOrEmpty(engine) ? _options.DefaultEngine : engine;
         if (!_engines.TryGetValue(engineName, out var tts)) throw new InvalidOperationException($"TTS engine '{engineName}' is not configured.");
         var voiceName = string.IsNullOrEmpty(voice) ? tts.DefaultVoice : voice;
         var hash = HashOf(engineName, voiceName, text);
         var path = WavPathOf(hash);
-        if (File.Exists(path)) return Task.FromResult(new CachedPrompt(hash, path));
+        if (File.Exists(path) && PromptCacheEviction.MarkUsed(path)) return Task.FromResult(new CachedPrompt(hash, path));
 
         var lazy = _inFlight.GetOrAdd(hash, _ => new Lazy<Task<CachedPrompt>>(() => SynthesizeAsync(tts, voiceName, text, hash)));
         // The synthesis runs on the cache's lifetime, not on this caller's token: a caller who hangs up must not
@@ -105,6 +121,8 @@ public sealed class PromptCache : IDisposable
             // Rename last: a reader sees either no file or a complete one.
             File.Move(converted, final, overwrite: true);
             IvrLog.Synthesized(_logger, hash, tts.Engine, voice, text.Length);
+            var evicted = PromptCacheEviction.Trim(_options.Directory, _options.MaxEntries, _options.MaxBytes, keep: final);
+            if (evicted > 0) IvrLog.PromptsEvicted(_logger, evicted);
             return new CachedPrompt(hash, final);
         }
         finally
@@ -113,6 +131,13 @@ public sealed class PromptCache : IDisposable
             TryDelete(converted);
             _inFlight.TryRemove(hash, out _);
         }
+    }
+
+    /// <summary>Cut at <paramref name="max"/> characters, never inside a surrogate pair.</summary>
+    internal static string Truncate(string text, int max)
+    {
+        var length = max > 0 && char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;
+        return text[..Math.Max(0, length)];
     }
 
     private string WavPathOf(string hash) => Path.Combine(_options.Directory, hash + ".wav");

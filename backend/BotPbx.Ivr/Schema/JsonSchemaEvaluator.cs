@@ -223,7 +223,7 @@ public sealed class JsonSchemaEvaluator
         {
             if (!_patterns.TryGetValue(pattern, out var regex))
             {
-                regex = new Regex(pattern, RegexOptions.CultureInvariant, PatternTimeout);
+                regex = new Regex(EcmaPattern.ToDotNet(pattern), RegexOptions.CultureInvariant, PatternTimeout);
                 _patterns[pattern] = regex;
             }
             return regex;

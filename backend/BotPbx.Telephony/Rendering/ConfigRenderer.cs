@@ -36,14 +36,26 @@ public static class ConfigRenderer
         return new RenderedConfiguration(result);
     }
 
-    /// <summary>Writes every file into <paramref name="directory"/> (created if missing) as UTF-8 without BOM, LF endings.</summary>
-    public static async Task WriteAsync(RenderedConfiguration rendered, string directory, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes every file into <paramref name="directory"/> (created if missing) as UTF-8 without BOM, LF endings. The
+    /// directory and files are created owner-only and opened to Asterisk's group last (<see cref="ConfigFilePermissions"/>).
+    /// </summary>
+    public static Task WriteAsync(RenderedConfiguration rendered, string directory, CancellationToken cancellationToken) =>
+        WriteAsync(rendered, directory, "/etc/group", cancellationToken);
+
+    internal static async Task WriteAsync(RenderedConfiguration rendered, string directory, string groupFile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rendered);
-        Directory.CreateDirectory(directory);
+        ConfigFilePermissions.CreatePrivateDirectory(directory);
         var encoding = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         foreach (var (name, text) in rendered.Files)
-            await File.WriteAllTextAsync(Path.Combine(directory, name), text, encoding, cancellationToken).ConfigureAwait(false);
-        ConfigFilePermissions.Restrict(directory, rendered.Files.Select(file => Path.Combine(directory, file.Key)));
+        {
+            var stream = ConfigFilePermissions.CreatePrivateFile(Path.Combine(directory, name));
+            await using (stream.ConfigureAwait(false))
+            {
+                await stream.WriteAsync(encoding.GetBytes(text), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        ConfigFilePermissions.Restrict(directory, rendered.Files.Select(file => Path.Combine(directory, file.Key)), groupFile);
     }
 }

@@ -35,7 +35,8 @@ internal static class DialplanRenderer
     private static void RenderDevice(Dialplan dp)
     {
         dp.Context("botpbx-device", "rings all devices of ${EXTEN}; used by ring groups and queues")
-            .Exten("_X.", "GotoIf($[\"${IF(${DB_EXISTS(BOTPBX/${EXTEN}/dnd)}?${DB_RESULT}:${DIALPLAN_EXISTS(" +
+            .Exten("_X.", Dialable.Guard("${EXTEN}"))
+            .Same("GotoIf($[\"${IF(${DB_EXISTS(BOTPBX/${EXTEN}/dnd)}?${DB_RESULT}:${DIALPLAN_EXISTS(" +
                 ExtensionDialplan.DndDefaultContext + ",${EXTEN},1)})}\"=\"1\"]?busy)")
             .Same("Set(CONTACTS=${PJSIP_DIAL_CONTACTS(${EXTEN})})")
             .Same("GotoIf($[\"${CONTACTS}\"=\"\"]?busy)")

@@ -18,9 +18,10 @@ internal static class ExtensionDialplan
     {
         dp.Context(DialplanContexts.Extensions);
         foreach (var e in index.Extensions) RenderOne(dp, e, index);
+        // Forward targets come from AstDB too, which older versions filled with whatever followed *72: check them again.
         dp.Context("botpbx-forward", "a forwarded call: dialled with the forwarding extension's permissions")
-            .Exten("_X.", "Goto(" + DialplanContexts.Internal + ",${EXTEN},1)")
-            .Exten("_+X.", "Goto(" + DialplanContexts.Internal + ",${EXTEN},1)");
+            .Exten("_X.", Dialable.Guard("${EXTEN}")).Same("Goto(" + DialplanContexts.Internal + ",${EXTEN},1)")
+            .Exten("_+X.", Dialable.Guard("${EXTEN}")).Same("Goto(" + DialplanContexts.Internal + ",${EXTEN},1)");
         // Extensions whose saved setting is do-not-disturb; botpbx-device falls back to this when AstDB has no key.
         dp.Context(DndDefaultContext);
         foreach (var e in index.Extensions.Where(e => e.DoNotDisturb)) dp.Exten(Dialplan.T(e.Number), "NoOp()");
@@ -65,6 +66,8 @@ internal static class ExtensionDialplan
             .Same(e.Voicemail.Enabled ? $"VoiceMail({n}@{DialplanContexts.Mailboxes},b)" : "Busy(5)")
             .Same("Hangup()")
             .Same($"Set(__BOTPBX_EXT={n})", "fwd")
+            // A stored target with a , or ) would rewrite Goto's arguments: refuse it before it is used.
+            .Same(Dialable.Guard("${FWD}"))
             .Same("Goto(botpbx-forward,${FWD},1)");
     }
 

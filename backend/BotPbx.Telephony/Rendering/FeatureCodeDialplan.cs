@@ -35,8 +35,10 @@ internal static class FeatureCodeDialplan
 
     private static void Forward(Dialplan dp, string setCode, string clearCode, string key, string prompt)
     {
-        // *72 followed by the number; the pattern admits digits only, so the stored value is always a plain number.
-        dp.Exten("_" + Dialplan.T(setCode) + "X.", "Answer()")
+        // *72 followed by the number. The pattern's "." admits any character after the first digit (*721&PJSIP/2101),
+        // so the whole extension is checked before anything is stored: AstDB holds only dialable characters.
+        dp.Exten("_" + Dialplan.T(setCode) + "X.", Dialable.Guard("${EXTEN}"))
+            .Same("Answer()")
             .Same("GotoIf($[\"${BOTPBX_EXT}\"=\"\"]?end)")
             .Same($"Set(DB(BOTPBX/${{BOTPBX_EXT}}/{key})=${{EXTEN:{RenderIndex.Num(setCode.Length)}}})")
             .Same($"Playback({prompt}&activated)")

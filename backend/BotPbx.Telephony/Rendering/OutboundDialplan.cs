@@ -35,15 +35,17 @@ internal static class OutboundDialplan
         foreach (var pattern in route.Patterns.Order(StringComparer.Ordinal))
         {
             var pat = InboundDialplan.Pattern(pattern);
+            // A pattern's . or ! matches any character: refuse anything but dialable characters before it is used.
+            dp.Exten(pat, Dialable.Guard("${EXTEN}"));
             if (restricted)
             {
-                dp.Exten(pat, $"GotoIf($[${{DIALPLAN_EXISTS({context}-allow,${{BOTPBX_EXT}},1)}}]?ok)")
+                dp.Same($"GotoIf($[${{DIALPLAN_EXISTS({context}-allow,${{BOTPBX_EXT}},1)}}]?ok)")
                     .Same("Goto(botpbx-denied,s,1)")
                     .Same($"Gosub({DialSub(route.Id)},s,1({number}))", "ok");
             }
             else
             {
-                dp.Exten(pat, $"Gosub({DialSub(route.Id)},s,1({number}))");
+                dp.Same($"Gosub({DialSub(route.Id)},s,1({number}))");
             }
             dp.Same("Hangup()");
         }
@@ -55,7 +57,9 @@ internal static class OutboundDialplan
         }
 
         dp.Context(DialSub(route.Id), "trunk sequence of route " + route.Name + ", number in ARG1");
-        dp.Exten("s", route.CallerIdOverride.Length > 0
+        // Checked again here, where the number is dialled, for every way into the subroutine (routes, emergency numbers).
+        dp.Exten("s", Dialable.Guard("${ARG1}"));
+        dp.Same(route.CallerIdOverride.Length > 0
             ? $"Set(CALLERID(num)={Dialplan.T(route.CallerIdOverride)})"
             : "ExecIf($[\"${BOTPBX_OUTCID}\"!=\"\"]?Set(CALLERID(num)=${BOTPBX_OUTCID}))");
         dp.Same("ExecIf($[\"${BOTPBX_RECORD}\"=\"always\"]?" + Recording.MixMonitor(index.Options) + ")");

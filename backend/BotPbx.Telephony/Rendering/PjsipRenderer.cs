@@ -49,6 +49,8 @@ internal static class PjsipRenderer
             .Set("context", DialplanContexts.Internal)
             .Set("disallow", "all").Set("allow", string.Join(',', sip.ExtensionCodecs))
             .Set("auth", id).Set("aors", id)
+            // Phones are found by the From user (the endpoint name is the number) and must then pass the digest challenge.
+            .Set("identify_by", "username")
             .Set("callerid", "\"" + e.Name + "\" <" + id + ">")
             .Set("dtmf_mode", "rfc4733")
             .Set("direct_media", false).Set("rtp_symmetric", true).Set("force_rport", true).Set("rewrite_contact", true);
@@ -109,6 +111,13 @@ internal static class PjsipRenderer
             .Set("context", RenderIndex.TrunkContext(t.Id))
             .Set("disallow", "all").Set("allow", string.Join(',', t.Codecs))
             .Set("aors", name)
+            // Only the identify section below (source address) may select a trunk. res_pjsip's "username" identifier looks
+            // the From user up as an endpoint NAME (res_pjsip_endpoint_identifier_user.c, username_identify/find_endpoint),
+            // so "From: <sip:botpbx-trunk-1@...>" from anywhere used to land in this endpoint's context without a challenge.
+            // That identifier skips endpoints whose identify_by lacks "username" ("Endpoint found for '%s' but 'username'
+            // method not supported"), so identify_by=ip makes the trunk unmatchable by name, however guessable the name is;
+            // renaming the sections to random names would only hide them and would break the AMI look-ups by name.
+            .Set("identify_by", "ip")
             .Set("dtmf_mode", DtmfValue(t.DtmfMode))
             .Set("direct_media", t.DirectMedia).Set("force_rport", t.ForceRport).Set("rewrite_contact", t.RewriteContact)
             .Set("rtp_symmetric", true);

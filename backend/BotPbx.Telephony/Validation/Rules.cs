@@ -64,9 +64,12 @@ public static partial class Rules
     public static TextRule CallerIdNumber { get; } =
         new("caller ID", CallerIdRegex(), 20, "must be 2 to 20 digits with an optional leading +");
 
-    /// <summary>Asterisk dial patterns such as _9NXXNXXXXXX, 011., NXXNXXXXXX, 911 (no character classes in brackets).</summary>
+    /// <summary>
+    /// Asterisk dial patterns such as _9NXXNXXXXXX, 011., NXXNXXXXXX, 911, +. (no character classes in brackets: [ and ]
+    /// are config syntax). The builder checks the same rule; schemas/dial-pattern-cases.json holds the cases both run.
+    /// </summary>
     public static TextRule DialPattern { get; } =
-        new("pattern", DialPatternRegex(), 64, "must be digits, X, N, Z, * or # with an optional leading _ and trailing . or !");
+        new("pattern", DialPatternRegex(), 64, "must be digits, X, N, Z, * or # (or a + followed by them) with an optional leading _ and trailing . or !; [ ] classes are not supported");
 
     /// <summary>Digits added in front of an outbound number.</summary>
     public static TextRule Prepend { get; } =
@@ -124,7 +127,7 @@ public static partial class Rules
     [GeneratedRegex(@"\A[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9.-]{0,187}[A-Za-z0-9])?\.[A-Za-z]{2,24}\z", Options)] private static partial Regex EmailRegex();
     [GeneratedRegex(@"\A\+?[0-9]{1,31}\z", Options)] private static partial Regex DialNumberRegex();
     [GeneratedRegex(@"\A\+?[0-9]{2,19}\z", Options)] private static partial Regex CallerIdRegex();
-    [GeneratedRegex(@"\A_?\+?[0-9XNZxnz*#]{1,62}[.!]?\z", Options)] private static partial Regex DialPatternRegex();
+    [GeneratedRegex(@"\A_?(?:\+[0-9XNZxnz*#]{0,61}|[0-9XNZxnz*#]{1,62})[.!]?\z", Options)] private static partial Regex DialPatternRegex();
     [GeneratedRegex(@"\A(?:\+|\+?[0-9*#]{1,15})\z", Options)] private static partial Regex PrependRegex();
     [GeneratedRegex(@"\A[0-9]{4,10}\z", Options)] private static partial Regex PinRegex();
     [GeneratedRegex(@"\A[0-9]{3,10}\z", Options)] private static partial Regex ConferencePinRegex();

@@ -52,9 +52,9 @@ public static class ApiProcess
                 using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/api/health"));
                 if (response.StatusCode == HttpStatusCode.OK) return (process, port);
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or too busy starting to answer within the poll's 5 s (a loaded CI machine).
             }
             await Task.Delay(200);
         }

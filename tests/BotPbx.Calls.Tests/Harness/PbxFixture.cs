@@ -19,6 +19,7 @@ public sealed class PbxFixture : IAsyncLifetime
     public TestAsterisk Asterisk { get; private set; } = null!;
     public BotPbxService Api { get; private set; } = null!;
     public int SipPort { get; private set; }
+    public string AriPassword { get; } = Secret();
     /// <summary>Where phones send SIP: <c>127.0.0.1:port</c>.</summary>
     public string SipAddress => "127.0.0.1:" + SipPort.ToString(CultureInfo.InvariantCulture);
 
@@ -42,7 +43,7 @@ public sealed class PbxFixture : IAsyncLifetime
             ["AMI_SECRET"] = Secret(),
             ["ARI_URL"] = $"http://127.0.0.1:{httpPort}/ari",
             ["ARI_USER"] = "botpbx",
-            ["ARI_PASSWORD"] = Secret(),
+            ["ARI_PASSWORD"] = AriPassword,
             ["AGI_HOST"] = "127.0.0.1",
             ["AGI_PORT"] = Ports.FreeTcp().ToString(CultureInfo.InvariantCulture),
             ["AUDIOSOCKET_HOST"] = "127.0.0.1",

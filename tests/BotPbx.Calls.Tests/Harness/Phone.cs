@@ -52,7 +52,7 @@ public sealed class Phone : IAsyncDisposable
     {
         var dir = Path.Combine(workDirectory, "phones", options.Name + "-" + Guid.NewGuid().ToString("N")[..6]);
         System.IO.Directory.CreateDirectory(dir);
-        var sipPort = Ports.FreeSipPort(options.Address);
+        var sipPort = Ports.FreeSipPair(options.Address);
         var ctrlPort = Ports.FreeTcp();
         var rtp = Ports.FreeUdpRange(options.Address, 20);
         if (options.SayWav is { } say) File.Copy(say, Path.Combine(dir, "say.wav"));
@@ -94,7 +94,9 @@ public sealed class Phone : IAsyncDisposable
         File.WriteAllText(Path.Combine(dir, "contacts"), "");
 
         var process = root.Start([workDirectory], ["/usr/bin/baresip", "-f", dir], Path.Combine(dir, "baresip.log"));
-        var control = await PhoneControl.ConnectAsync(ctrlPort, TimeSpan.FromSeconds(15), cancellationToken);
+        // Generous: on a loaded two-core machine a phone can take seconds to open its control socket.
+        var control = await PhoneControl.ConnectAsync(ctrlPort, TimeSpan.FromSeconds(45), cancellationToken);
+        control.RawLog = Path.Combine(dir, "control.log");
         var phone = new Phone(options.Name, dir, process, control, options.Address);
         if (options.Registrar is not null) await phone.WaitForRegistrationAsync(cancellationToken);
         return phone;
@@ -125,6 +127,19 @@ public sealed class Phone : IAsyncDisposable
     public Task<JsonObject> WaitForEventAsync(string type, TimeSpan? limit = null, CancellationToken cancellationToken = default) =>
         _control.WaitForEventAsync(e => e["type"]?.GetValue<string>() == type, limit ?? TimeSpan.FromSeconds(20),
             $"{type} on {Name}", cancellationToken);
+
+    /// <summary>
+    /// Waits for a call to come in. A phone that answers by itself reports no CALL_INCOMING (baresip 1.1 goes straight
+    /// to CALL_ESTABLISHED), so any call event of an incoming call counts.
+    /// </summary>
+    public Task<JsonObject> WaitForIncomingCallAsync(TimeSpan? limit = null, CancellationToken cancellationToken = default) =>
+        _control.WaitForEventAsync(IsIncomingCall, limit ?? TimeSpan.FromSeconds(20), "incoming call on " + Name, cancellationToken);
+
+    /// <summary>Whether any call ever came in to this phone.</summary>
+    public bool EverRang => _control.History.Any(IsIncomingCall);
+
+    private static bool IsIncomingCall(JsonObject e) =>
+        e["class"]?.ToString() == "call" && e["direction"]?.ToString() == "incoming";
 
     public Task DialAsync(string uri, CancellationToken cancellationToken = default) => _control.CommandAsync("dial", uri, cancellationToken);
 

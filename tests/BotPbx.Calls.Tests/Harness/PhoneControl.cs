@@ -46,6 +46,9 @@ public sealed class PhoneControl : IAsyncDisposable
         }
     }
 
+    /// <summary>Where every message from the phone is appended, for the logs a failed test leaves.</summary>
+    public string? RawLog { get; set; }
+
     /// <summary>Every event seen so far, oldest first.</summary>
     public IReadOnlyList<JsonObject> History
     {
@@ -96,7 +99,18 @@ public sealed class PhoneControl : IAsyncDisposable
                 var read = await _stream.ReadAsync(chunk, _stop.Token);
                 if (read == 0) break;
                 buffer.AddRange(chunk.AsSpan(0, read));
-                while (TryTakeNetstring(buffer, out var payload)) Dispatch(JsonNode.Parse(payload) as JsonObject);
+                while (TryTakeNetstring(buffer, out var payload))
+                {
+                    if (RawLog is { } raw) await File.AppendAllTextAsync(raw, payload + "\n");
+                    try
+                    {
+                        Dispatch(JsonNode.Parse(payload) as JsonObject);
+                    }
+                    catch (System.Text.Json.JsonException)
+                    {
+                        // baresip does not escape every parameter it echoes; one bad event must not stop the phone's stream.
+                    }
+                }
             }
         }
         catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException)

@@ -28,18 +28,32 @@ public static class Ports
     }
 
     /// <summary>
-    /// A SIP port for baresip: free for UDP and TCP, with the next port free for TCP too, because baresip 1.1 also
-    /// listens for SIP over TLS on port + 1 and gives up entirely ("SIP/TLS transport failed: Address already in use")
-    /// when that one is taken.
+    /// A port for a baresip phone: it listens for SIP on the port (UDP and TCP) and for SIP over TLS on the next one,
+    /// whatever its transports setting says, and fails to start when either is taken.
     /// </summary>
-    public static int FreeSipPort(string address = "127.0.0.1")
+    public static int FreeSipPair(string address)
     {
-        for (var attempt = 0; attempt < 50; attempt++)
+        for (var attempt = 0; attempt < 100; attempt++)
         {
             var port = FreeUdpAndTcp(address);
-            if (port < 65535 && TcpFree(address, port + 1)) return port;
+            if (port < 65535 && UdpFree(address, port + 1) && TcpFree(address, port + 1)) return port;
         }
-        throw new InvalidOperationException("no free SIP port pair");
+        throw new InvalidOperationException("no free pair of SIP ports");
+    }
+
+    private static bool TcpFree(string address, int port)
+    {
+        try
+        {
+            var listener = new TcpListener(IPAddress.Parse(address), port);
+            listener.Start();
+            listener.Stop();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The first of <paramref name="count"/> consecutive free UDP ports (an even one: RTP takes even ports).</summary>
@@ -51,21 +65,6 @@ public static class Ports
             if (Enumerable.Range(start, count).All(p => UdpFree(address, p))) return start;
         }
         throw new InvalidOperationException("no free UDP range");
-    }
-
-    private static bool TcpFree(string address, int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Parse(address), port);
-            listener.Start();
-            listener.Stop();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 
     private static bool UdpFree(string address, int port)

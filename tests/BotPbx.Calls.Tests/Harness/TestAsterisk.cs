@@ -34,7 +34,7 @@ public sealed class TestAsterisk : IAsyncDisposable
     /// <summary>Writes asterisk.conf and the base files; BotPBX renders botpbx/ itself.</summary>
     public void Prepare()
     {
-        foreach (var dir in new[] { "etc", "etc/botpbx", "run", "log", "spool", "lib", "cache", "keys" })
+        foreach (var dir in new[] { "etc", "etc/botpbx", "run", "log", "log/cdr-csv", "log/cdr-custom", "spool", "lib", "cache", "keys/keys" })
         {
             Directory.CreateDirectory(Path.Combine(WorkDirectory, dir));
         }
@@ -84,15 +84,7 @@ public sealed class TestAsterisk : IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         _process = _root.Start([WorkDirectory], ["/usr/sbin/asterisk", "-f", "-C", ConfigFile], ConsoleLog);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited) throw new InvalidOperationException("Asterisk exited at start-up; see " + ConsoleLog);
-            var (code, _) = await CliAsync("core waitfullybooted", TimeSpan.FromSeconds(20), cancellationToken);
-            if (code == 0) return;
-            await Task.Delay(300, cancellationToken);
-        }
-        throw new TimeoutException("Asterisk did not finish booting within 60 s; see " + ConsoleLog);
+        await WaitFullyBootedAsync(cancellationToken);
     }
 
     /// <summary>A CLI command through Asterisk's control socket (<c>asterisk -rx</c>), as an operator would type it.</summary>
@@ -136,8 +128,29 @@ public sealed class TestAsterisk : IAsyncDisposable
         _process = null;
     }
 
-    /// <summary>Restarts Asterisk the way an operator does (<c>core restart now</c>); the process stays the same.</summary>
-    public Task RestartAsync(CancellationToken cancellationToken = default) => CliAsync("core restart now", null, cancellationToken);
+    /// <summary>
+    /// Restarts Asterisk the way an operator does (<c>core restart now</c>; the process re-executes itself) and waits
+    /// until it has booted again.
+    /// </summary>
+    public async Task RestartAsync(CancellationToken cancellationToken = default)
+    {
+        await CliAsync("core restart now", null, cancellationToken);
+        await Task.Delay(500, cancellationToken);
+        await WaitFullyBootedAsync(cancellationToken);
+    }
+
+    private async Task WaitFullyBootedAsync(CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process is { HasExited: true }) throw new InvalidOperationException("Asterisk exited; see " + ConsoleLog);
+            var (code, _) = await CliAsync("core waitfullybooted", TimeSpan.FromSeconds(20), cancellationToken);
+            if (code == 0) return;
+            await Task.Delay(300, cancellationToken);
+        }
+        throw new TimeoutException("Asterisk did not finish booting within 90 s; see " + ConsoleLog);
+    }
 
     public ValueTask DisposeAsync() => new(StopAsync());
 

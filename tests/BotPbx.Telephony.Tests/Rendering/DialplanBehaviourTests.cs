@@ -35,7 +35,8 @@ public class DialplanBehaviourTests
     public void A_restricted_route_checks_the_endpoint_identity_not_the_caller_id()
     {
         var route = Context("extensions.conf", "botpbx-outrt-2");
-        Assert.StartsWith("exten => _9011.,1,GotoIf($[${DIALPLAN_EXISTS(botpbx-outrt-2-allow,${BOTPBX_EXT},1)}]?ok)", route[0], StringComparison.Ordinal);
+        Assert.StartsWith("exten => _9011.,1,GotoIf($[${LEN(${FILTER(0-9*#+,${EXTEN})})}", route[0], StringComparison.Ordinal);
+        Assert.Equal(" same => n,GotoIf($[${DIALPLAN_EXISTS(botpbx-outrt-2-allow,${BOTPBX_EXT},1)}]?ok)", route[1]);
         Assert.Equal(["exten => 1001,1,NoOp()", "exten => 1002,1,NoOp()"], Context("extensions.conf", "botpbx-outrt-2-allow"));
     }
 

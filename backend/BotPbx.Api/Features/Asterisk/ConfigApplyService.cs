@@ -79,11 +79,16 @@ public sealed partial class ConfigApplyService(
             AriUser = string.IsNullOrEmpty(ari.Value.User) ? "botpbx" : ari.Value.User,
             // Without ARI credentials the ARI user gets the AMI secret: ari.conf must not hold an empty password.
             AriSecret = string.IsNullOrEmpty(ari.Value.Password) ? ami.Value.Secret ?? "" : ari.Value.Password,
+            // Asterisk's HTTP server listens where BotPBX's ARI client connects: one setting (ARI_URL) for both.
+            AriHttpPort = AriHttpPort(ari.Value.Url),
             // The IVR hand-off dials the FastAGI server this process runs: one setting (AGI_HOST/AGI_PORT) for both.
             AgiHost = agiHost,
             AgiPort = agiPort,
         };
     }
+
+    private static int AriHttpPort(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Port > 0 ? uri.Port : new RenderOptions().AriHttpPort;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Asterisk configuration applied; {Count} files changed")]
     private static partial void LogApplied(ILogger logger, int count);

@@ -40,11 +40,15 @@ public static class AuthApi
 
         var account = UserStore.NormaliseEmail(request.Email!);
         var ip = ClientIp.Of(httpContext);
-        if (limiter.CheckAllowed(account, ip) is { } retryAfter)
+        // Reserved before the password is checked, so parallel guesses are counted as they arrive.
+        var attempt = limiter.Reserve(account, ip);
+        if (!attempt.Allowed)
         {
-            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+            var seconds = Math.Max(1, (int)Math.Ceiling(attempt.RetryAfter.TotalSeconds));
             httpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            await audit.WriteAsync(new AuditEntry(AuditActions.LoginRateLimited, null, null, account, ip), cancellationToken);
+            // One row per lockout window: refused attempts cost the attacker nothing, so they must not fill the audit log.
+            if (attempt.FirstRefusalInWindow)
+                await audit.WriteAsync(new AuditEntry(AuditActions.LoginRateLimited, null, null, account, ip), cancellationToken);
             return ApiProblems.RateLimited($"Too many failed sign-in attempts. Try again in {seconds} seconds.");
         }
 
@@ -52,12 +56,12 @@ public static class AuthApi
         var check = hasher.Verify(user?.PasswordHash, request.Password!);
         if (user is null || user.Disabled || check == PasswordCheck.Wrong)
         {
-            limiter.RecordFailure(account, ip);
             var reason = user is null ? "unknown_email" : check == PasswordCheck.Wrong ? "wrong_password" : "disabled";
             await audit.WriteAsync(new AuditEntry(AuditActions.LoginFailed, user?.Id, null, account, ip, new { reason }),
                 cancellationToken);
             return ApiProblems.InvalidCredentials();
         }
+        attempt.Succeeded();
         if (check == PasswordCheck.CorrectButRehash)
         {
             await users.SetPasswordHashAsync(user.Id, hasher.Hash(request.Password!), cancellationToken);

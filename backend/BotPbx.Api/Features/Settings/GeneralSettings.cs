@@ -10,7 +10,7 @@ public sealed partial record GeneralSettings(string CompanyName, string TimeZone
 
     public static GeneralSettings Defaults { get; } = new("BotPBX", "UTC", "en");
 
-    [GeneratedRegex("^[a-z]{2,3}(-[A-Z]{2})?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A[a-z]{2,3}(-[A-Z]{2})?\z", RegexOptions.CultureInvariant)]
     private static partial Regex LanguageTag();
 
     public static FieldErrors Validate(string? companyName, string? timeZone, string? language)

@@ -8,7 +8,7 @@ public static partial class EmailAddress
 
     // Deliberately loose (one @, no spaces, a dot-free host is allowed for "admin@localhost"-style installs):
     // the address is a login name here, not a mailbox we deliver to.
-    [GeneratedRegex(@"^[^@\s\p{C}]+@[^@\s\p{C}]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A[^@\s\p{C}]+@[^@\s\p{C}]+\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
     public static bool IsValid(string? value) =>

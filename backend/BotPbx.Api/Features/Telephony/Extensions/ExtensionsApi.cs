@@ -10,7 +10,8 @@ namespace BotPbx.Api.Features.Telephony.Extensions;
 
 /// <summary>
 /// /api/extensions. The body is the extension model; <c>secret</c> may be left empty: on create the server generates
-/// a strong one (returned once), on update the current one is kept. Reads never contain the secret.
+/// a strong one (returned once), on update the current one is kept. <c>voicemail.pin</c> left empty on update keeps
+/// the current PIN. Reads never contain the secret or the PIN (<c>voicemail.hasPin</c> instead).
 /// </summary>
 public static class ExtensionsApi
 {
@@ -24,6 +25,7 @@ public static class ExtensionsApi
             ToModel = (request, existing) => request with
             {
                 Secret = string.IsNullOrEmpty(request.Secret) ? existing?.Secret ?? SecretGenerator.Generate() : request.Secret,
+                Voicemail = KeepPin(request.Voicemail, existing),
             },
             ToResponse = ExtensionResponse.From,
             ToCreated = e => new CreatedExtensionResponse(ExtensionResponse.From(e), e.Secret),
@@ -34,6 +36,14 @@ public static class ExtensionsApi
         group.MapPost("/{id:long}/regenerate-secret", RegenerateSecretAsync).RequireAuthorization(Policies.Admin)
             .WithName("RegenerateExtensionSecret").WithSummary("Replace the SIP secret with a new generated one, returned once (audited)");
         return app;
+    }
+
+    /// <summary>An empty PIN on update means "unchanged": reads never show it, so a form cannot send it back.</summary>
+    private static VoicemailSettings KeepPin(VoicemailSettings? requested, Extension? existing)
+    {
+        // An explicit JSON null stays null: the validator reports it as a field error.
+        if (requested is null) return null!;
+        return string.IsNullOrEmpty(requested.Pin) && existing is not null ? requested with { Pin = existing.Voicemail.Pin } : requested;
     }
 
     /// <summary>

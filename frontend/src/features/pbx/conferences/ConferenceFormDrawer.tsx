@@ -8,46 +8,32 @@ import { FieldRow } from '../shared/FormSection';
 import { NumberField } from '../shared/NumberField';
 import { useEntityForm } from '../shared/useEntityForm';
 import { useSaveEntity } from '../shared/useSaveEntity';
-import { conferencesApi, type Conference, type ConferenceInput } from './api';
+import {
+  conferencesApi,
+  conferenceToInput,
+  newConference,
+  pinFromField,
+  toConferenceRequest,
+  type Conference,
+  type ConferenceInput,
+} from './api';
 
 const shown = ['number', 'name', 'pin', 'adminPin', 'maxMembers', 'mohClass'];
-
-function initial(room?: Conference): ConferenceInput {
-  if (room) {
-    const { id: _id, ...rest } = room;
-    return rest;
-  }
-  return {
-    number: '',
-    name: '',
-    pin: '',
-    adminPin: '',
-    maxMembers: 0,
-    record: false,
-    announceJoinLeave: true,
-    mohClass: 'default',
-  };
-}
 
 export function ConferenceFormDrawer({ mode, onClose, onSaved }: FormProps<Conference>) {
   const { busy, save } = useSaveEntity(conferencesApi);
   const mohClasses = useMohClassNames(mode !== null);
   const { form, set, errors, failure, run } = useEntityForm<ConferenceInput>(mode, () =>
-    initial(mode?.kind === 'edit' ? mode.item : undefined),
+    mode?.kind === 'edit' ? conferenceToInput(mode.item) : newConference(),
   );
   const editing = mode?.kind === 'edit';
+  const hasPin = editing && mode.item.hasPin;
+  const hasAdminPin = editing && mode.item.hasAdminPin;
 
   const submit = () =>
     run(async () => {
       if (!mode) return;
-      const input: ConferenceInput = {
-        ...form,
-        number: form.number.trim(),
-        name: form.name.trim(),
-        pin: form.pin.trim(),
-        adminPin: form.adminPin.trim(),
-      };
-      const { saved, created } = await save(mode, input);
+      const { saved, created } = await save(mode, toConferenceRequest(form));
       onSaved(`Conference ${saved.number} ${saved.name} was ${created ? 'created' : 'saved'}.`);
     });
 
@@ -88,20 +74,40 @@ export function ConferenceFormDrawer({ mode, onClose, onSaved }: FormProps<Confe
           <TextField
             label="PIN"
             inputMode="numeric"
-            value={form.pin}
-            onChange={set('pin')}
-            hint="Optional. Callers must type it to join."
+            value={form.pin ?? ''}
+            placeholder={hasPin ? 'Unchanged' : undefined}
+            onChange={(value) => set('pin')(pinFromField(editing, value))}
+            hint={hasPin ? 'Leave empty to keep the current PIN.' : 'Optional. Callers must type it to join.'}
             errors={errorsFor(errors, 'pin')}
           />
           <TextField
             label="Host PIN"
             inputMode="numeric"
-            value={form.adminPin}
-            onChange={set('adminPin')}
-            hint="Optional. Joins as the host, who can manage the room."
+            value={form.adminPin ?? ''}
+            placeholder={hasAdminPin ? 'Unchanged' : undefined}
+            onChange={(value) => set('adminPin')(pinFromField(editing, value))}
+            hint={
+              hasAdminPin
+                ? 'Leave empty to keep the current host PIN.'
+                : 'Optional. Joins as the host, who can manage the room.'
+            }
             errors={errorsFor(errors, 'adminPin')}
           />
         </FieldRow>
+        {hasPin && (
+          <CheckboxField
+            label="Remove the PIN (anyone may join)"
+            checked={form.pin === ''}
+            onChange={(remove) => set('pin')(remove ? '' : null)}
+          />
+        )}
+        {hasAdminPin && (
+          <CheckboxField
+            label="Remove the host PIN"
+            checked={form.adminPin === ''}
+            onChange={(remove) => set('adminPin')(remove ? '' : null)}
+          />
+        )}
         <NumberField
           label="Most people at once"
           value={form.maxMembers}

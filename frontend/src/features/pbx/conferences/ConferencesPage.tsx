@@ -30,7 +30,7 @@ export default function ConferencesPage() {
         {
           key: 'access',
           header: 'Access',
-          render: (c) => (c.pin ? <Badge tone="info">PIN required</Badge> : <Badge>Open</Badge>),
+          render: (c) => (c.hasPin ? <Badge tone="info">PIN required</Badge> : <Badge>Open</Badge>),
         },
         {
           key: 'limit',

@@ -206,7 +206,13 @@ export function ExtensionFormDrawer({ mode, onClose, onSaved }: FormProps<Extens
             />
           </FormSection>
 
-          <VoicemailAndForwarding form={form} setForm={setForm} errors={errors} setErrors={setErrors} />
+          <VoicemailAndForwarding
+            form={form}
+            setForm={setForm}
+            errors={errors}
+            setErrors={setErrors}
+            pinIsSet={editing && mode.item.voicemail.hasPin}
+          />
         </FormStack>
       </FormDrawer>
       <SecretDialog

@@ -13,11 +13,14 @@ export function VoicemailAndForwarding({
   setForm,
   errors,
   setErrors,
+  pinIsSet = false,
 }: {
   form: ExtensionInput;
   setForm: Dispatch<SetStateAction<ExtensionInput>>;
   errors: FieldErrors;
   setErrors: Dispatch<SetStateAction<FieldErrors>>;
+  /** Editing a box that has a PIN: the API never shows it, and an empty field keeps it. */
+  pinIsSet?: boolean;
 }) {
   const setVoicemail =
     <K extends keyof VoicemailSettings>(key: K) =>
@@ -47,8 +50,13 @@ export function VoicemailAndForwarding({
                 label="Voicemail PIN"
                 inputMode="numeric"
                 value={vm.pin}
+                placeholder={pinIsSet ? 'Unchanged' : undefined}
                 onChange={setVoicemail('pin')}
-                hint="4 to 10 digits to listen to messages."
+                hint={
+                  pinIsSet
+                    ? 'Leave empty to keep the current PIN, or type 4 to 10 new digits.'
+                    : '4 to 10 digits to listen to messages.'
+                }
                 errors={errorsFor(errors, 'voicemail.pin')}
               />
               <NumberField

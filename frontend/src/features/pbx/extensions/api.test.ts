@@ -13,10 +13,19 @@ describe('extension form values', () => {
     expect(randomPin((b) => b.map((_, i) => i + 10))).toBe('012345');
   });
 
-  it('edit an extension with an empty secret, which keeps the current one', () => {
-    const { secret: _secret, ...fields } = newExtension();
-    const input = toInput({ ...fields, id: 5, number: '101', name: 'Front desk' });
+  it('edit an extension with an empty secret and PIN, which keep the current ones', () => {
+    const { secret: _secret, voicemail, ...fields } = newExtension();
+    const { pin: _pin, ...shown } = voicemail;
+    const input = toInput({
+      ...fields,
+      voicemail: { ...shown, hasPin: true },
+      id: 5,
+      number: '101',
+      name: 'Front desk',
+    });
     expect(input.secret).toBe('');
+    expect(input.voicemail.pin).toBe('');
+    expect(input.voicemail).not.toHaveProperty('hasPin');
     expect(input).not.toHaveProperty('id');
     expect(input.number).toBe('101');
   });

@@ -10,6 +10,7 @@ export interface FollowMeStep {
   ringSeconds: number;
 }
 
+/** Voicemail settings as a form sends them: an empty PIN on update keeps the current one. */
 export interface VoicemailSettings {
   enabled: boolean;
   pin: string;
@@ -19,19 +20,22 @@ export interface VoicemailSettings {
   deleteAfterEmail: boolean;
 }
 
+/** Voicemail settings as the API shows them: the PIN is write-only, `hasPin` says whether one is set. */
+export type VoicemailInfo = Omit<VoicemailSettings, 'pin'> & { hasPin: boolean };
+
 export interface CallForwarding {
   always: string;
   busy: string;
   noAnswer: string;
 }
 
-/** An extension as the API lists it: never with its SIP secret. */
+/** An extension as the API lists it: never with its SIP secret or voicemail PIN. */
 export interface Extension {
   id: Id;
   number: string;
   name: string;
   email: string;
-  voicemail: VoicemailSettings;
+  voicemail: VoicemailInfo;
   outboundCallerId: string;
   ringTimeoutSeconds: number;
   callWaiting: boolean;
@@ -44,8 +48,11 @@ export interface Extension {
   userId: Id | null;
 }
 
-/** The body of create and update; an empty secret means "generate one" (create) or "keep it" (update). */
-export type ExtensionInput = Omit<Extension, 'id'> & { secret: string };
+/**
+ * The body of create and update; an empty secret means "generate one" (create) or "keep it" (update), and an empty
+ * voicemail PIN on update keeps the current one.
+ */
+export type ExtensionInput = Omit<Extension, 'id' | 'voicemail'> & { secret: string; voicemail: VoicemailSettings };
 
 /** A create answers the extension and its generated SIP secret, shown this once. */
 export interface CreatedExtension {
@@ -104,9 +111,11 @@ export function newExtension(): ExtensionInput {
   };
 }
 
+/** An existing extension as form values: the secret and the PIN start empty, which keeps them. */
 export function toInput(extension: Extension): ExtensionInput {
-  const { id: _id, ...rest } = extension;
-  return { ...newExtension(), ...rest, voicemail: { ...rest.voicemail }, secret: '' };
+  const { id: _id, voicemail, ...rest } = extension;
+  const { hasPin: _hasPin, ...settings } = voicemail;
+  return { ...newExtension(), ...rest, voicemail: { ...settings, pin: '' }, secret: '' };
 }
 
 /** "101 Front desk" — how an extension is named in lists, pickers and dialogs. */

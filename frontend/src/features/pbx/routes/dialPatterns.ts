@@ -1,9 +1,19 @@
 // Asterisk dial patterns as outbound routes use them, so the form can show what a pattern matches before it is
-// saved. Semantics from the Asterisk dialplan documentation ("Pattern matching"): X = 0-9, Z = 1-9, N = 2-9,
-// [15-7] = one of the listed digits or ranges, "." = one or more further characters, "!" = zero or more.
-// The route stores patterns with or without the leading "_"; the server adds it when missing.
+// saved. Semantics from the Asterisk dialplan documentation ("Pattern matching"): X = 0-9, Z = 1-9, N = 2-9 (either
+// case), "." = one or more further characters, "!" = zero or more. The route stores patterns with or without the
+// leading "_"; the server adds it when missing. Bracket classes such as [15-7] are not accepted: the server refuses
+// them ([ and ] are config syntax), so the builder does too. schemas/dial-pattern-cases.json holds the cases that this
+// file's tests and the server's (Rules.DialPattern, Routing/DialPattern.cs) both run.
 
 type Token = { kind: 'set'; chars: Set<string> } | { kind: 'rest'; min: 0 | 1 };
+
+/** The server's rule (Rules.DialPattern): the same expression, anchored at both ends; at most 64 characters. */
+const validPattern = /^_?(?:\+[0-9XNZxnz*#]{0,61}|[0-9XNZxnz*#]{1,62})[.!]?$/;
+
+/** Whether the server will accept this pattern. */
+export function isValidPattern(pattern: string): boolean {
+  return validPattern.test(pattern);
+}
 
 function range(from: string, to: string): string[] {
   const out: string[] = [];
@@ -11,37 +21,24 @@ function range(from: string, to: string): string[] {
   return out;
 }
 
-/** Splits a pattern into one token per dialled character; null when a bracket is not closed. */
+/** Splits a valid pattern into one token per dialled character; null when the pattern is not valid. */
 export function tokenize(pattern: string): Token[] | null {
+  if (!isValidPattern(pattern)) return null;
   const body = pattern.startsWith('_') ? pattern.slice(1) : pattern;
   const tokens: Token[] = [];
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i]!;
+  for (const c of body) {
     const upper = c.toUpperCase();
     if (upper === 'X') tokens.push({ kind: 'set', chars: new Set(range('0', '9')) });
     else if (upper === 'Z') tokens.push({ kind: 'set', chars: new Set(range('1', '9')) });
     else if (upper === 'N') tokens.push({ kind: 'set', chars: new Set(range('2', '9')) });
     else if (c === '.') tokens.push({ kind: 'rest', min: 1 });
     else if (c === '!') tokens.push({ kind: 'rest', min: 0 });
-    else if (c === '[') {
-      const close = body.indexOf(']', i + 1);
-      if (close < 0) return null;
-      const inside = body.slice(i + 1, close);
-      const chars = new Set<string>();
-      for (let j = 0; j < inside.length; j++) {
-        if (inside[j + 1] === '-' && j + 2 < inside.length) {
-          range(inside[j]!, inside[j + 2]!).forEach((d) => chars.add(d));
-          j += 2;
-        } else chars.add(inside[j]!);
-      }
-      tokens.push({ kind: 'set', chars });
-      i = close;
-    } else tokens.push({ kind: 'set', chars: new Set([c]) });
+    else tokens.push({ kind: 'set', chars: new Set([c]) });
   }
   return tokens;
 }
 
-/** Whether a dialled number matches a pattern as a whole. */
+/** Whether a dialled number matches a pattern as a whole; never for a pattern the server would refuse. */
 export function matchesPattern(pattern: string, number: string): boolean {
   const tokens = tokenize(pattern);
   if (!tokens || number === '') return false;
@@ -52,6 +49,14 @@ export function matchesPattern(pattern: string, number: string): boolean {
     if (c === undefined || !token.chars.has(c)) return false;
   }
   return number.length === tokens.length;
+}
+
+/**
+ * The dialplan's dialable-characters rule (docs/pbx/rendering.md): a dialled string with anything but digits, *, # and
+ * + is refused before any Dial, even when a pattern's "." would match it.
+ */
+export function isDialable(number: string): boolean {
+  return /^[0-9*#+]*$/.test(number);
 }
 
 /** What the trunk is asked to dial: `strip` digits off the front, then `prepend` added. */
