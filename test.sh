@@ -43,6 +43,9 @@ else
   asterisk_root_failed=1
 fi
 export BOTPBX_KEEP_CALL_WORKDIR=1
+# This run's own temporary folder: the real-call work folders (botpbx-calls-*) are made in it, so the clean-up below
+# never removes the folders of another run going on at the same time on this machine.
+RUN_TMP=$(mktemp -d /tmp/botpbx-test-run.XXXXXX)
 
 passed=0; failed=0; skipped=0; broken=(); timings=()
 suite_started=0
@@ -65,7 +68,7 @@ for project in tests/*Tests/*.csproj; do
   log "$name"
   begin_suite
   out="$RESULTS/$name.log"
-  dotnet test "$project" -c Release --no-build -nologo \
+  TMPDIR=$RUN_TMP dotnet test "$project" -c Release --no-build -nologo \
     --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS" 2>&1 | tee "$out"
   code=${PIPESTATUS[0]}
   line=$(grep -E '(Passed|Failed)!.*Total:' "$out" | tail -1)
@@ -77,12 +80,13 @@ for project in tests/*Tests/*.csproj; do
   end_suite "$name"
 done
 # What the real calls left behind (service, Asterisk and phone logs, what each phone heard), then the folders go.
-for work in /tmp/botpbx-calls-*; do
+for work in "$RUN_TMP"/botpbx-calls-*; do
   [ -d "$work" ] || continue
   ( cd "$work" && find . \( -name '*.log' -o -name 'heard.wav' -o -name 'messages' -o -name 'full' \) -print0 \
       | tar -czf "$RESULTS/calls-$(basename "$work").tar.gz" --null -T - ) 2>/dev/null
   rm -rf "$work"
 done
+rm -rf "$RUN_TMP"
 
 # ---- installer -----------------------------------------------------------------------------------------------
 for script in tests/installer/*.test.sh; do

@@ -51,7 +51,15 @@ public sealed class AsteriskRoot
         void Log(string? line)
         {
             if (line is null || logFile is null) return;
-            lock (process) File.AppendAllText(logFile, line + "\n");
+            try
+            {
+                lock (process) File.AppendAllText(logFile, line + "\n");
+            }
+            catch (IOException)
+            {
+                // The work folder was removed under a running program (a clean-up by another run): an exception
+                // here, on the process's reader thread, would crash the whole test host instead of failing one test.
+            }
         }
         process.OutputDataReceived += (_, e) => Log(e.Data);
         process.ErrorDataReceived += (_, e) => Log(e.Data);

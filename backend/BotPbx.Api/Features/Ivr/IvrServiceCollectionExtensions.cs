@@ -88,19 +88,27 @@ public static class IvrServiceCollectionExtensions
     }
 }
 
-/// <summary>Maps <c>ivr/{id}</c> on the FastAGI router and says which flow references cannot be checked yet.</summary>
-internal sealed partial class IvrStartup(AgiRouter router, IvrAgiHandler handler, CompositeReferenceChecker references, ILogger<IvrStartup> logger)
-    : IHostedService
+/// <summary>
+/// Maps <c>ivr/{id}</c> on the FastAGI router, makes the folder recordMessage nodes record into (Asterisk makes none)
+/// and says which flow references cannot be checked yet.
+/// </summary>
+internal sealed partial class IvrStartup(AgiRouter router, IvrAgiHandler handler, CompositeReferenceChecker references, IvrOptions options,
+    ILogger<IvrStartup> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         handler.Map(router);
+        if (MessagesFolder.Ensure(options.MessagesDirectory) is { } reason) NoMessagesFolder(logger, options.MessagesDirectory, reason);
         var unchecked_ = string.Join(", ", references.UncheckedKinds);
         if (unchecked_.Length > 0) UncheckedReferences(logger, unchecked_);
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "The IVR messages folder {Directory} could not be made ({Reason}): recordMessage nodes will fail until it exists")]
+    private static partial void NoMessagesFolder(ILogger logger, string directory, string reason);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "IVR validation cannot check these references yet (no feature provides them): {Kinds}; flows using them are accepted")]
