@@ -52,11 +52,8 @@ public sealed class PbxFixture : IAsyncLifetime
             ["ASTERISK_SPOOL"] = Asterisk.SpoolDirectory,
             ["ASTERISK_SOUNDS"] = Path.Combine(WorkDirectory, "sounds"),
             ["ASTERISK_RECORDING"] = Path.Combine(Asterisk.SpoolDirectory, "recording"),
-            // Known issue, fixed on another branch: the IVR's folders ignore ASTERISK_SOUNDS and default to paths
-            // outside the work folder, where Asterisk (in its root) would not find the prompts BotPBX writes.
-            ["Ivr__Prompts__Directory"] = Path.Combine(WorkDirectory, "sounds", "botpbx", "prompts"),
-            ["Ivr__RecordingsDirectory"] = Path.Combine(WorkDirectory, "sounds", "botpbx", "recordings"),
-            ["Ivr__MessagesDirectory"] = Path.Combine(Asterisk.SpoolDirectory, "botpbx", "ivr"),
+            // The IVR's prompt, recording and message folders are not set: they follow ASTERISK_SOUNDS and
+            // ASTERISK_SPOOL, as on an installed machine, so the calls prove Asterisk finds what BotPBX writes there.
             ["Auth__LoginAttemptsPerAccount"] = "1000",
             ["Auth__LoginAttemptsPerIp"] = "1000",
         };
