@@ -44,6 +44,8 @@ internal static class AmiPrivileges
         ["PeerStatus"] = "system", ["ContactStatus"] = "system", ["Registry"] = "system",
         ["FullyBooted"] = "system", ["Reload"] = "system", ["Shutdown"] = "system",
         ["UserEvent"] = "user",
+        // BotPBX's own in-stream marker that events were lost (the AMI client makes it; Asterisk never sends it).
+        ["BotPbxEventsLost"] = "",
         // Security events (SecurityEvent.Names); the failed ones are what SIP brute-force protection counts.
         ["InvalidAccountID"] = "security", ["ChallengeResponseFailed"] = "security", ["InvalidPassword"] = "security",
         ["FailedACL"] = "security", ["AuthMethodNotAllowed"] = "security", ["UnexpectedAddress"] = "security",

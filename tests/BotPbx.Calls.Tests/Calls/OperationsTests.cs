@@ -55,6 +55,32 @@ public sealed class OperationsTests(PbxFixture pbx)
     }
 
     [Fact]
+    public async Task Asterisks_REST_interface_refuses_BotPBXs_password_from_any_address_but_loopback_127_0_0_1()
+    {
+        // The same request as above, sent from 127.0.0.2: the ARI user is limited to 127.0.0.1, so an HTTPS listener
+        // that serves /ari to the network (WebRTC's WSS port) gives nobody else BotPBX's ARI (docs/security.md).
+        using var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+                socket.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Parse("127.0.0.2"), 0));
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            },
+        };
+        using var http = new HttpClient(handler);
+        var credentials = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("botpbx:" + pbx.AriPassword));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://127.0.0.1:{pbx.Asterisk.HttpPort}/ari/asterisk/info"));
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", credentials);
+
+        using var response = await http.SendAsync(request);
+
+        // Asterisk 22 answers 403 for an ARI user's ACL, 401 for a wrong password: refused either way, never 200.
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
     public async Task After_an_Asterisk_restart_BotPBX_reconnects_and_its_status_page_is_right_again()
     {
         var before = await pbx.Api.GetAsync("api/system/asterisk");
