@@ -59,6 +59,22 @@ public static partial class SippCaller
         return b.ToString();
     }
 
+    /// <summary>The ACK of a final answer other than 2xx: same branch as the INVITE it answers (RFC 3261 17.1.1.3).</summary>
+    private static string RefusalAck(string from, int cseq) => $"""
+          <send><![CDATA[
+        ACK sip:[field0]@[remote_ip]:[remote_port] SIP/2.0
+        [last_Via:]
+        From: {from}
+        [last_To:]
+        Call-ID: [call_id]
+        CSeq: {cseq} ACK
+        Max-Forwards: 70
+        Content-Length: 0
+
+        ]]></send>
+
+        """;
+
     private static string Scenario(ExtensionInfo extension)
     {
         var from = $"<sip:{extension.Number}@[remote_ip]:[remote_port]>;tag=[pid]F[call_number]";
@@ -81,18 +97,7 @@ public static partial class SippCaller
             ]]></send>
               <recv response="100" optional="true" />
             {string.Concat(codes.Select(code => $"""  <recv response="{code}" optional="true" next="refusedFirst" />""" + "\n"))}  <recv response="401" auth="true" />
-              <send><![CDATA[
-            ACK sip:[field0]@[remote_ip]:[remote_port] SIP/2.0
-            [last_Via:]
-            From: {from}
-            [last_To:]
-            Call-ID: [call_id]
-            CSeq: 1 ACK
-            Max-Forwards: 70
-            Content-Length: 0
-
-            ]]></send>
-              <send retrans="500"><![CDATA[
+            {RefusalAck(from, 1)}  <send retrans="500"><![CDATA[
             INVITE sip:[field0]@[remote_ip]:[remote_port] SIP/2.0
             Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
             From: {from}
@@ -120,31 +125,9 @@ public static partial class SippCaller
               <recv response="200" optional="true" rrs="true" next="answered" />
             {failures}  <recv response="404" next="refused" />
               <label id="refusedFirst" />
-              <send><![CDATA[
-            ACK sip:[field0]@[remote_ip]:[remote_port] SIP/2.0
-            [last_Via:]
-            From: {from}
-            [last_To:]
-            Call-ID: [call_id]
-            CSeq: 1 ACK
-            Max-Forwards: 70
-            Content-Length: 0
-
-            ]]></send>
-              <nop next="end" />
+            {RefusalAck(from, 1)}  <nop next="end" />
               <label id="refused" />
-              <send><![CDATA[
-            ACK sip:[field0]@[remote_ip]:[remote_port] SIP/2.0
-            [last_Via:]
-            From: {from}
-            [last_To:]
-            Call-ID: [call_id]
-            CSeq: 2 ACK
-            Max-Forwards: 70
-            Content-Length: 0
-
-            ]]></send>
-              <nop next="end" />
+            {RefusalAck(from, 2)}  <nop next="end" />
               <label id="answered" />
               <send><![CDATA[
             ACK [next_url] SIP/2.0
