@@ -16,31 +16,28 @@ public static class Ports
         return port;
     }
 
-    /// <summary>
-    /// A port free for both UDP and TCP (SIP listens on both), whose next port is free for TCP too: baresip also
-    /// listens for SIP over TLS on the SIP port + 1, whatever <c>sip_transports</c> says ("SIP/TLS transport failed:
-    /// Address already in use" when that one is taken, and the phone does not start).
-    /// </summary>
+    /// <summary>A port free for both UDP and TCP (SIP listens on both).</summary>
     public static int FreeUdpAndTcp(string address = "127.0.0.1")
     {
         for (var attempt = 0; attempt < 50; attempt++)
         {
             var port = FreeTcp(address);
-            if (port < IPEndPoint.MaxPort && UdpFree(address, port) && TcpFree(address, port + 1)) return port;
+            if (UdpFree(address, port)) return port;
         }
         throw new InvalidOperationException("no free port");
     }
 
     /// <summary>
     /// A port for a baresip phone: it listens for SIP on the port (UDP and TCP) and for SIP over TLS on the next one,
-    /// whatever its transports setting says, and fails to start when either is taken.
+    /// whatever <c>sip_transports</c> says, and does not start when either is taken ("SIP/TLS transport failed:
+    /// Address already in use"). SIPp and Asterisk need only <see cref="FreeUdpAndTcp"/>.
     /// </summary>
     public static int FreeSipPair(string address)
     {
         for (var attempt = 0; attempt < 100; attempt++)
         {
             var port = FreeUdpAndTcp(address);
-            if (port < 65535 && UdpFree(address, port + 1) && TcpFree(address, port + 1)) return port;
+            if (port < IPEndPoint.MaxPort && UdpFree(address, port + 1) && TcpFree(address, port + 1)) return port;
         }
         throw new InvalidOperationException("no free pair of SIP ports");
     }
