@@ -9,7 +9,7 @@ namespace BotPbx.Calls.Tests.Harness;
 /// baresip's ctrl_tcp interface: netstring-framed JSON (<c>LEN:{...},</c>) both ways. Commands carry a token that
 /// the response repeats; events (registration, call state) arrive unasked on the same socket.
 /// </summary>
-public sealed class PhoneControl : IAsyncDisposable
+public sealed partial class PhoneControl : IAsyncDisposable
 {
     private readonly TcpClient _tcp;
     private readonly NetworkStream _stream;
@@ -64,7 +64,15 @@ public sealed class PhoneControl : IAsyncDisposable
         var bytes = Encoding.UTF8.GetBytes(json);
         var frame = Encoding.ASCII.GetBytes(bytes.Length + ":").Concat(bytes).Append((byte)',').ToArray();
         await _stream.WriteAsync(frame, cancellationToken);
-        return await answer.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+        try
+        {
+            // Generous: on a loaded two-core CI machine a phone busy with media can take seconds to answer.
+            return await answer.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"the phone did not answer the command '{command} {parameters}' within 30 s");
+        }
     }
 
     /// <summary>Waits for the next event matching <paramref name="match"/>, including ones already seen and not yet taken.</summary>
@@ -108,7 +116,9 @@ public sealed class PhoneControl : IAsyncDisposable
                     }
                     catch (System.Text.Json.JsonException)
                     {
-                        // baresip does not escape every parameter it echoes; one bad event must not stop the phone's stream.
+                        // baresip does not escape every parameter it echoes; one bad event must not stop the phone's
+                        // stream, and a command whose answer is unparseable must still be answered.
+                        if (UnparseableResponseToken().Match(payload) is { Success: true } m) Complete(m.Groups[1].Value, new JsonObject());
                     }
                 }
             }
@@ -124,14 +134,22 @@ public sealed class PhoneControl : IAsyncDisposable
         if (message is null) return;
         if (message["response"]?.GetValue<bool>() == true && message["token"]?.GetValue<string>() is { } token)
         {
-            TaskCompletionSource<JsonObject>? answer;
-            lock (_pending) _pending.Remove(token, out answer);
-            answer?.TrySetResult(message);
+            Complete(token, message);
             return;
         }
         lock (_history) _history.Add(message);
         _events.Writer.TryWrite(message);
     }
+
+    private void Complete(string token, JsonObject answer)
+    {
+        TaskCompletionSource<JsonObject>? waiter;
+        lock (_pending) _pending.Remove(token, out waiter);
+        waiter?.TrySetResult(answer);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("\"response\"\\s*:\\s*true.*\"token\"\\s*:\\s*\"(t[0-9]+)\"", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex UnparseableResponseToken();
 
     /// <summary>A netstring is <c>LEN:payload,</c>; false while the buffer holds only part of one.</summary>
     internal static bool TryTakeNetstring(List<byte> buffer, out string payload)
