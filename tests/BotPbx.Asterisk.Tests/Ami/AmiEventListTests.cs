@@ -1,4 +1,5 @@
 using BotPbx.Asterisk.Ami;
+using BotPbx.TestSupport.Asterisk;
 
 namespace BotPbx.Asterisk.Tests.Ami;
 
@@ -65,5 +66,26 @@ public sealed class AmiEventListTests
         Assert.False(list.Response.IsSuccess);
         Assert.Empty(list.Items);
         Assert.Null(list.Complete);
+    }
+
+    [Fact]
+    public async Task A_list_that_overtakes_its_response_waits_for_it_and_the_connection_stays_up()
+    {
+        await using var harness = await AmiTestHarness.ConnectedAsync(configure: o => o.Events = "off");
+        harness.Server.Handler = request => request.IsAction("CoreShowChannels")
+            ?
+            [
+                FakeAmiReplies.Event("CoreShowChannel", ("ActionID", request.ActionId!), ("Channel", "PJSIP/1001-00000001")),
+                FakeAmiReplies.Event("CoreShowChannelsComplete", ("ActionID", request.ActionId!), ("EventList", "Complete"), ("ListItems", "1")),
+                FakeAmiReplies.Success(request, ("EventList", "start"), ("Message", "Channels will follow")),
+            ]
+            : null;
+
+        var list = await harness.Client.SendEventListAsync(new AmiAction("CoreShowChannels"), null, harness.Timeout);
+
+        Assert.Equal("PJSIP/1001-00000001", Assert.Single(list.Items)["Channel"]);
+        Assert.Equal("CoreShowChannelsComplete", list.Complete!.Name);
+        await harness.Client.PingAsync(harness.Timeout);
+        Assert.Equal(AmiConnectionState.Connected, harness.Client.Status.State);
     }
 }

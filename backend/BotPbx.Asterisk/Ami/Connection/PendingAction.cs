@@ -61,12 +61,20 @@ internal sealed class EventListPendingAction(string action, string actionId) : P
     private readonly TaskCompletionSource<AmiEventList> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<AmiEvent> _items = [];
     private AmiResponse? _response;
+    private AmiEvent? _complete;
 
     public Task<AmiEventList> Result => _result.Task;
 
     public override bool OnResponse(AmiResponse response)
     {
         _response = response;
+        if (_complete is not null)
+        {
+            // The list overtook its answer (never seen from Asterisk, but nothing in the protocol forbids it):
+            // the list waited here, whole, for the response that starts it.
+            _result.TrySetResult(new AmiEventList(response, _items.ToArray(), _complete));
+            return true;
+        }
         if (response.StartsEventList) return false;
         _result.TrySetResult(new AmiEventList(response, [], null));
         return true;
@@ -76,9 +84,12 @@ internal sealed class EventListPendingAction(string action, string actionId) : P
     {
         if (amiEvent.CompletesEventList)
         {
-            // Asterisk always answers before the items; a Complete without a response would be a peer bug.
-            var response = _response ?? throw new AmiProtocolException($"{amiEvent.Name} for ActionID {ActionId} arrived before the response");
-            _result.TrySetResult(new AmiEventList(response, _items.ToArray(), amiEvent));
+            if (_response is null)
+            {
+                _complete = amiEvent;
+                return PendingEventResult.Consumed;
+            }
+            _result.TrySetResult(new AmiEventList(_response, _items.ToArray(), amiEvent));
             return PendingEventResult.ConsumedAndFinished;
         }
         _items.Add(amiEvent);
