@@ -93,9 +93,13 @@ public sealed partial class LiveModel
             // A callee that refused (busy here, 17) tells more than the caller's DialEnd may; keep the last word.
             call.LastDialStatus ??= cause == 17 ? "BUSY" : null;
         }
-        call.Channels.Remove(channel);
-        if (call.Channels.Count == 0) EndCall(call, context);
-        else context.Touch(call);
+        // The last leg: end the call with the leg still in it, so call.end names the parties (and reaches their agents).
+        if (call.Channels.Count == 1) EndCall(call, context);
+        else
+        {
+            call.Channels.Remove(channel);
+            context.Touch(call);
+        }
     }
 
     private void OnBlindTransfer(AmiEvent e, Context context)
@@ -156,6 +160,16 @@ public sealed partial class LiveModel
 
     private void Join(ChannelState channel, string linkedid, Context context)
     {
+        JoinCall(channel, linkedid, context);
+        var call = _calls[linkedid];
+        if (channel.Endpoint is { } endpoint && IsExtension(endpoint) && !call.Extensions.Contains(endpoint)) call.Extensions.Add(endpoint);
+    }
+
+    private bool IsExtension(string endpoint) =>
+        _directory.Extensions.Count == 0 ? !_directory.TrunkEndpoints.Contains(endpoint) : _directory.Extensions.ContainsKey(endpoint);
+
+    private void JoinCall(ChannelState channel, string linkedid, Context context)
+    {
         if (!_calls.TryGetValue(linkedid, out var call))
         {
             call = new CallState(linkedid, channel.CreatedAt);
@@ -177,9 +191,12 @@ public sealed partial class LiveModel
     {
         if (_calls.TryGetValue(channel.Linkedid, out var old))
         {
-            old.Channels.Remove(channel);
-            if (old.Channels.Count == 0) EndCall(old, context);
-            else context.Touch(old);
+            if (old.Channels.Count == 1) EndCall(old, context);
+            else
+            {
+                old.Channels.Remove(channel);
+                context.Touch(old);
+            }
         }
         channel.Linkedid = linkedid;
         Join(channel, linkedid, context);

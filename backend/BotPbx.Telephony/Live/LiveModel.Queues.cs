@@ -116,23 +116,15 @@ public sealed partial class LiveModel
 
     private LiveCallView ToView(CallState call)
     {
-        var extensions = new List<string>(2);
         var direction = "internal";
         var origin = call.Channels.Count > 0 ? call.Channels[0] : null;
         foreach (var channel in call.Channels)
         {
-            if (channel.Endpoint is not { } endpoint) continue;
-            if (_directory.TrunkEndpoints.Contains(endpoint))
-            {
-                if (ReferenceEquals(channel, origin) || channel.Uniqueid == call.Linkedid) direction = "inbound";
-                else if (direction == "internal") direction = "outbound";
-            }
-            else if ((_directory.Extensions.Count == 0 || _directory.Extensions.ContainsKey(endpoint)) && !extensions.Contains(endpoint))
-            {
-                extensions.Add(endpoint);
-            }
+            if (channel.Endpoint is not { } endpoint || !_directory.TrunkEndpoints.Contains(endpoint)) continue;
+            if (ReferenceEquals(channel, origin) || channel.Uniqueid == call.Linkedid) direction = "inbound";
+            else if (direction == "internal") direction = "outbound";
         }
         return new LiveCallView(call.Linkedid, call.From, call.FromName, call.To, direction, call.AnsweredAt is null ? "ringing" : "answered",
-            call.StartedAt, call.AnsweredAt, call.AnsweredBy, call.Queue, extensions, [.. call.Channels.Select(c => c.ToView())]);
+            call.StartedAt, call.AnsweredAt, call.AnsweredBy, call.Queue, [.. call.Extensions], [.. call.Channels.Select(c => c.ToView())]);
     }
 }

@@ -56,10 +56,12 @@ public sealed partial class LiveModel
         {
             var channels = group.OrderBy(c => c.Uniqueid == group.Key ? 0 : 1).ThenBy(c => c.CreatedAt).ToList();
             var call = new CallState(group.Key, channels[0].CreatedAt);
+            if (oldCalls.TryGetValue(group.Key, out var earlier)) call.Extensions.AddRange(earlier.Extensions);
             foreach (var channel in channels)
             {
                 _channels[channel.Uniqueid] = channel;
                 call.Channels.Add(channel);
+                if (channel.Endpoint is { } endpoint && IsExtension(endpoint) && !call.Extensions.Contains(endpoint)) call.Extensions.Add(endpoint);
             }
             if (oldCalls.TryGetValue(group.Key, out var old))
             {

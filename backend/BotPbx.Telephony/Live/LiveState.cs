@@ -34,6 +34,8 @@ internal sealed class CallState(string linkedid, DateTimeOffset startedAt)
 {
     public string Linkedid { get; } = linkedid;
     public List<ChannelState> Channels { get; } = [];
+    /// <summary>Every extension that had a leg in the call, in order of arrival (kept after the leg hangs up).</summary>
+    public List<string> Extensions { get; } = [];
     public string From { get; set; } = "";
     public string FromName { get; set; } = "";
     public string To { get; set; } = "";

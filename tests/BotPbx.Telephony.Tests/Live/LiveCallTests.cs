@@ -26,6 +26,8 @@ public sealed class LiveCallTests
         Assert.Equal("1795239815.26", ended.Call.CallId);
         Assert.Equal("ANSWERED", ended.Disposition);
         Assert.True(ended.DurationSeconds > 0);
+        // The ended call still names its parties: call.end reaches the agents of those extensions.
+        Assert.Equal(["1001", "1002"], ended.Call.Extensions);
         Assert.Empty(replay.Model.Calls());
         Assert.Empty(replay.Model.Channels());
     }
@@ -165,7 +167,9 @@ public sealed class LiveCallTests
         Assert.Equal(("30.1", "1002", "1003", "attended"), (transfer.Call.CallId, transfer.From, transfer.To, transfer.Type));
         var call = Assert.Single(replay.Model.Calls());
         Assert.Equal("30.1", call.CallId);
-        Assert.Equal(["1001", "1003"], call.Extensions);
+        Assert.Equal(["1001", "1003"], call.Channels.Select(c => c.Endpoint));
+        // Every extension that took part stays named, the transferrer included.
+        Assert.Equal(["1001", "1002", "1003"], call.Extensions);
         Assert.Equal("30.3", Assert.Single(replay.Of<CallEnded>()).Call.CallId);
     }
 

@@ -154,6 +154,7 @@ public sealed partial class LiveFeed(
     private async Task ResyncAsync(IAmiClient client, System.Threading.Channels.ChannelReader<AmiEvent> reader, CancellationToken cancellationToken)
     {
         Interlocked.Exchange(ref _resyncWanted, 0);
+        await RefreshDirectoryAsync(cancellationToken);
         // Everything queued happened before the lists are asked for: apply it first.
         while (reader.TryRead(out var queued)) Apply(queued);
         var started = time.GetTimestamp();
