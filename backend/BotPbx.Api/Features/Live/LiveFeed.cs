@@ -81,7 +81,19 @@ public sealed partial class LiveFeed(
         var client = ami.Client;
         if (client is null)
         {
+            // No Asterisk to follow: the extension board still lists the configured extensions (all offline).
             LogNoAmi(logger);
+            try
+            {
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    await Task.Delay(RefreshInterval, time, stoppingToken);
+                    await RefreshDirectoryAsync(stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+            }
             return;
         }
         using var subscription = client.Subscribe(e => Model.Handles(e.Name) || e.Is(EventsLostEvent.EventName) || e.Is("FullyBooted"), capacity: 100_000);

@@ -14,7 +14,7 @@ namespace BotPbx.Api.Features.Live;
 /// an agent's user (its own calls and queues; every extension's presence).
 /// </summary>
 [Authorize(Policy = Policies.Agent)]
-public sealed class LiveHub(LiveFeed feed) : Hub
+public sealed class LiveHub(LiveFeed feed, Microsoft.Extensions.Options.IOptions<Configuration.AuthOptions> auth) : Hub
 {
     public const string Path = "/hubs/live";
     public const string StaffGroup = "staff";
@@ -24,6 +24,14 @@ public sealed class LiveHub(LiveFeed feed) : Hub
 
     public override async Task OnConnectedAsync()
     {
+        // A WebSocket opened straight from another site's page (skipping the negotiate POST that the cross-site guard
+        // checks) still carries its Origin: the same rule applies (cross-site WebSocket hijacking).
+        if (Context.GetHttpContext() is { } http && http.Request.Headers.Origin.Count > 0
+            && !CrossSiteRequestGuard.IsAllowed(UpgradeAsPost(http.Request), auth.Value.TrustedOrigins))
+        {
+            Context.Abort();
+            return;
+        }
         var viewer = feed.Viewer(Context.User!);
         if (viewer.IsStaff) await Groups.AddToGroupAsync(Context.ConnectionId, StaffGroup);
         else
@@ -32,6 +40,18 @@ public sealed class LiveHub(LiveFeed feed) : Hub
             foreach (var number in viewer.Extensions) await Groups.AddToGroupAsync(Context.ConnectionId, ExtensionGroup(number));
         }
         await base.OnConnectedAsync();
+    }
+
+    /// <summary>The upgrade request judged as if it were a state-changing one (the guard lets every GET through).</summary>
+    private static HttpRequest UpgradeAsPost(HttpRequest request)
+    {
+        var copy = new DefaultHttpContext().Request;
+        copy.Method = HttpMethods.Post;
+        copy.Scheme = request.Scheme;
+        copy.Host = request.Host;
+        copy.Headers.Origin = request.Headers.Origin;
+        if (request.Headers.TryGetValue("Sec-Fetch-Site", out var site)) copy.Headers["Sec-Fetch-Site"] = site;
+        return copy;
     }
 
     /// <summary>Everything this user may see, now.</summary>
