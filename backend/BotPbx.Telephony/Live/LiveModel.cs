@@ -103,6 +103,16 @@ public sealed partial class LiveModel
                 }
             }
             foreach (var queue in _queues.Values) context.TouchQueue(queue);
+            // Legs of extensions the directory did not know yet (created just before the call) now count.
+            foreach (var call in _calls.Values)
+            {
+                foreach (var channel in call.Channels)
+                {
+                    if (channel.Endpoint is not { } endpoint || !IsExtension(endpoint) || call.Extensions.Contains(endpoint)) continue;
+                    call.Extensions.Add(endpoint);
+                    context.Touch(call);
+                }
+            }
         }
         return context.Flush(this);
     }

@@ -96,7 +96,7 @@ public sealed partial class LiveFeed(
             }
             return;
         }
-        using var subscription = client.Subscribe(e => Model.Handles(e.Name) || e.Is(EventsLostEvent.EventName) || e.Is("FullyBooted"), capacity: 100_000);
+        using var subscription = client.Subscribe(e => Model.Handles(e.Name) || e.Is(EventsLostEvent.EventName) || e.Is("FullyBooted") || e.Is("Reload"), capacity: 100_000);
         subscription.EventsLost += OnEventsLost;
         client.StatusChanged += OnStatusChanged;
         try
@@ -145,7 +145,9 @@ public sealed partial class LiveFeed(
 
     private void Apply(AmiEvent amiEvent)
     {
-        if (amiEvent.Is(EventsLostEvent.EventName) || amiEvent.Is("FullyBooted"))
+        // An apply reloads modules (Event: Reload): extensions, queues or trunks may be new, so read the directory and
+        // Asterisk's lists again (new hints and queues only show there).
+        if (amiEvent.Is(EventsLostEvent.EventName) || amiEvent.Is("FullyBooted") || amiEvent.Is("Reload"))
         {
             LogResyncWanted(logger, amiEvent.Name, amiEvent["Reason"] ?? amiEvent["Status"] ?? "");
             Interlocked.Exchange(ref _resyncWanted, 1);
