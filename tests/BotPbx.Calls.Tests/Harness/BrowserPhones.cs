@@ -74,19 +74,23 @@ public static class BrowserPhoneSteps
     public static Task WaitForCallAsync(this Browser browser, string remote, string state = "active", TimeSpan? limit = null) =>
         browser.WaitForAsync($"article[aria-label=\"Call with {remote}\"] [data-call-state=\"{state}\"]", limit ?? TimeSpan.FromSeconds(30));
 
+    /// <summary>Waits until the browser's call with <paramref name="remote"/> has ended (its card shows the end briefly, then goes).</summary>
+    public static Task WaitForCallEndedAsync(this Browser browser, string remote, TimeSpan? limit = null) =>
+        browser.WaitForAsync($"article[aria-label=\"Call with {remote}\"] [data-call-state=\"active\"]", limit ?? TimeSpan.FromSeconds(30), "hidden");
+
     public static Task ClickInCallAsync(this Browser browser, string remote, string button) =>
         browser.ClickAsync($"article[aria-label=\"Call with {remote}\"] >> role=button[name=\"{button}\"]");
 
     /// <summary>
-    /// Listens to the remote audio of the browser's (first) call for <paramref name="listenMs"/> ms with a WebAudio
+    /// Listens to the remote audio of the browser's call with <paramref name="remote"/> for <paramref name="listenMs"/> ms with a WebAudio
     /// analyser and reports the loudest frequency and the level at each of <paramref name="probeHz"/>.
     /// </summary>
-    public static async Task<RemoteAudio> RemoteAudioAsync(this Browser browser, int listenMs = 1500, params int[] probeHz)
+    public static async Task<RemoteAudio> RemoteAudioAsync(this Browser browser, string remote, int listenMs = 1500, params int[] probeHz)
     {
         var probes = probeHz.Length > 0 ? probeHz : [440, 660, 880, 1200];
         var expression = $$"""
             (async () => {
-              const audio = document.querySelector('audio[data-phone-remote]');
+              const audio = document.querySelector('audio[data-phone-remote-number="{{remote}}"]');
               if (!audio || !audio.srcObject) return null;
               const ctx = new AudioContext();
               await ctx.resume();
@@ -106,11 +110,11 @@ public static class BrowserPhoneSteps
               const at = {};
               for (const hz of [{{string.Join(",", probes)}}]) {
                 const i = Math.round(hz / binHz);
-                at[hz] = Math.max(bins[i - 1], bins[i], bins[i + 1]);
+                at[hz] = Math.max(bins[i - 1], bins[i], bins[i + 1], -200);
               }
               const rms = Math.sqrt(wave.reduce((s, x) => s + x * x, 0) / wave.length);
               await ctx.close();
-              return { peakHz: best * binHz, peakDb: bins[best], rmsDb: 20 * Math.log10(rms + 1e-12), at };
+              return { peakHz: best * binHz, peakDb: Math.max(bins[best], -200), rmsDb: 20 * Math.log10(rms + 1e-12), at };
             })()
             """;
         var result = await browser.EvalAsync(expression) as JsonObject

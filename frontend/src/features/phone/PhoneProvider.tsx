@@ -78,16 +78,24 @@ export function PhoneProvider({ children }: { children: ReactNode }) {
     <PhoneContext.Provider value={value}>
       {children}
       {snapshot &&
-        Object.entries(snapshot.streams).map(([id, stream]) => <RemoteAudio key={id} callId={id} stream={stream} />)}
+        Object.entries(snapshot.streams).map(([id, stream]) => (
+          <RemoteAudio
+            key={id}
+            callId={id}
+            remote={snapshot.calls.find((c) => c.id === id)?.remote ?? ''}
+            stream={stream}
+          />
+        ))}
     </PhoneContext.Provider>
   );
 }
 
-/** The other party's voice. data-phone-remote lets tests find it and measure what the browser hears. */
-function RemoteAudio({ callId, stream }: { callId: string; stream: MediaStream }) {
+/** The other party's voice. data-phone-remote(-number) lets tests find it and measure what the browser hears. */
+function RemoteAudio({ callId, remote, stream }: { callId: string; remote: string; stream: MediaStream }) {
   return (
     <audio
       data-phone-remote={callId}
+      data-phone-remote-number={remote}
       autoPlay
       ref={(element) => {
         if (element && element.srcObject !== stream) element.srcObject = stream;

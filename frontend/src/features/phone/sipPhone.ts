@@ -110,7 +110,9 @@ export class SipPhone {
       if (this.snapshot.registration !== 'failed')
         this.update({ registration: 'connecting', error: 'Reconnecting to the PBX…' });
     });
-    this.ua.on('newRTCSession', (e: RTCSessionEvent) => this.track(e.session, e.originator === 'remote' ? 'incoming' : 'outgoing'));
+    this.ua.on('newRTCSession', (e: RTCSessionEvent) =>
+      this.track(e.session, e.originator === 'remote' ? 'incoming' : 'outgoing'),
+    );
   }
 
   start(): void {
@@ -173,14 +175,19 @@ export class SipPhone {
   /** Key presses in the RTP stream (RFC 4733), as the extensions' dtmf_mode expects. */
   sendDtmf(id: string, tones: string): void {
     if (!/^[0-9*#A-D]+$/.test(tones)) return;
-    this.session(id)?.sendDTMF(tones, { transportType: JsSIP.C.DTMF_TRANSPORT.RFC2833, duration: 160, interToneGap: 100 });
+    this.session(id)?.sendDTMF(tones, {
+      transportType: JsSIP.C.DTMF_TRANSPORT.RFC2833,
+      duration: 160,
+      interToneGap: 100,
+    });
   }
 
   /** Blind transfer: the PBX connects the other party to `number`, and this call ends. */
   blindTransfer(id: string, text: string): void {
     const number = normalizeNumber(text);
     if (!dialable.test(number)) throw new Error('Enter digits only (and * # +).');
-    this.session(id)?.refer(`sip:${number}@${this.domain}`);
+    const session = this.session(id);
+    session?.refer(`sip:${number}@${this.domain}`, { eventHandlers: this.leaveWhenReferred(session) });
   }
 
   /** Attended transfer, step 1: hold the call and ring the transfer target; returns the consult call's id. */
@@ -198,7 +205,23 @@ export class SipPhone {
     const original = call?.consultFor ? this.session(call.consultFor) : undefined;
     const consult = this.session(consultId);
     if (!original || !consult) return;
-    original.refer(consult.remote_identity.uri, { replaces: consult });
+    original.refer(consult.remote_identity.uri, { replaces: consult, eventHandlers: this.leaveWhenReferred(original) });
+  }
+
+  /**
+   * Asterisk reports the transfer's progress in NOTIFYs and leaves the transferring call up: once it says the
+   * transfer was accepted, this side hangs up (the other parties are connected by then). A refused transfer leaves
+   * the call as it was.
+   */
+  private leaveWhenReferred(session: RTCSession) {
+    return {
+      accepted: () => {
+        if (!session.isEnded()) session.terminate();
+      },
+      failed: () => {
+        if (!session.isEnded() && session.isOnHold().local) session.unhold();
+      },
+    };
   }
 
   // ---- internals ----------------------------------------------------------------------------------------------
