@@ -5,6 +5,8 @@ using BotPbx.Api.Features.Audit;
 using BotPbx.Api.Features.Auth;
 using BotPbx.Api.Features.Ivr;
 using BotPbx.Api.Features.Live;
+using BotPbx.Api.Features.Monitoring;
+using BotPbx.Api.Features.Phone;
 using BotPbx.Api.Features.Settings;
 using BotPbx.Api.Features.SipBans;
 using BotPbx.Api.Features.Telephony;
@@ -30,6 +32,8 @@ builder.Services.AddSipBans();
 builder.Services.AddIvr(builder.Configuration);
 builder.Services.AddProtocolServers();
 builder.Services.AddLive();
+builder.Services.AddPhone();
+builder.Services.AddCallMonitoring();
 
 var app = builder.Build();
 // The installer's render-only step: writes Asterisk's botpbx/ files and exits, without serving (see the class).
@@ -62,6 +66,8 @@ app.MapTelephonyApi();
 app.MapSipBansApi();
 app.MapIvrEndpoints();
 app.MapLiveApi();
+app.MapPhoneApi();
+app.MapCallMonitoringApi();
 app.MapSpaFallback();
 
 await app.RunAsync();
