@@ -63,6 +63,11 @@ log "building the backend"
 dotnet build BotPbx.sln -c Release -nologo -v:q -clp:ErrorsOnly 2>&1 | tee "$RESULTS/build.log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || die "the backend does not build"
 
+# The real-call suite drives the built SPA in chromium (the browser phone, live views): build it and Playwright first.
+log "building the SPA and Playwright for the real-call suite's browsers"
+( cd frontend && npm ci --no-audit --no-fund --loglevel=error && npm run build ) 2>&1 | tail -3
+( cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error ) 2>&1 | tail -3
+
 for project in tests/*Tests/*.csproj; do
   name=$(basename "$project" .csproj)
   log "$name"

@@ -15,6 +15,7 @@ export default defineConfig({
     proxy: {
       '/api': { target: api, changeOrigin: false },
       '/openapi': { target: api, changeOrigin: false },
+      '/hubs': { target: api, changeOrigin: false, ws: true },
     },
   },
   build: {

@@ -4,6 +4,9 @@ using BotPbx.Api.Features.Asterisk;
 using BotPbx.Api.Features.Audit;
 using BotPbx.Api.Features.Auth;
 using BotPbx.Api.Features.Ivr;
+using BotPbx.Api.Features.Live;
+using BotPbx.Api.Features.Monitoring;
+using BotPbx.Api.Features.Phone;
 using BotPbx.Api.Features.Settings;
 using BotPbx.Api.Features.SipBans;
 using BotPbx.Api.Features.Telephony;
@@ -28,6 +31,9 @@ builder.Services.AddTelephony();
 builder.Services.AddSipBans();
 builder.Services.AddIvr(builder.Configuration);
 builder.Services.AddProtocolServers();
+builder.Services.AddLive();
+builder.Services.AddPhone();
+builder.Services.AddCallMonitoring();
 
 var app = builder.Build();
 // The installer's render-only step: writes Asterisk's botpbx/ files and exits, without serving (see the class).
@@ -44,6 +50,7 @@ app.UseHttpsOnly();
 app.UseSecurityHeaders();
 app.UseApiReference();
 app.UseSpaStaticFiles();
+app.UseWebSockets();
 app.UseRouting();
 app.UseCrossSiteRequestGuard();
 app.UseAuthentication();
@@ -58,6 +65,9 @@ app.MapSettingsApi();
 app.MapTelephonyApi();
 app.MapSipBansApi();
 app.MapIvrEndpoints();
+app.MapLiveApi();
+app.MapPhoneApi();
+app.MapCallMonitoringApi();
 app.MapSpaFallback();
 
 await app.RunAsync();

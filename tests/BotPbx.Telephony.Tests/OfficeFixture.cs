@@ -31,7 +31,7 @@ public static class OfficeFixture
             Recording = RecordingPolicy.Always,
             FollowMe = [new FollowMeStep("+12125559876", 20), new FollowMeStep("1002", 15)],
         };
-        extensions[1] = extensions[1] with { Recording = RecordingPolicy.OnDemand, CallWaiting = false, WebRtc = true, MaxDevices = 5 };
+        extensions[1] = extensions[1] with { Recording = RecordingPolicy.OnDemand, CallWaiting = false, WebRtc = true, WebRtcSecret = "Web-1002-abcdefghij", MaxDevices = 5 };
         extensions[2] = extensions[2] with { DoNotDisturb = true, Forwarding = new CallForwarding { Busy = "1004", NoAnswer = "+12125550199" } };
         extensions[9] = extensions[9] with { Voicemail = new VoicemailSettings { Enabled = false }, OutboundCallerId = "" };
 

@@ -27,6 +27,8 @@ internal static class AmiPrivileges
         ["Hangup"] = "call",            // system,call
         ["Redirect"] = "call",
         ["Originate"] = "originate",
+        ["CoreShowChannels"] = "system", // system,reporting
+        ["PlayDTMF"] = "call",
         ["QueueAdd"] = "agent",
         ["QueueRemove"] = "agent",
         ["QueuePause"] = "agent",

@@ -20,9 +20,10 @@ internal sealed class Dialplan(ConfFile file)
         return this;
     }
 
-    public Dialplan Hint(string extension, string device)
+    /// <summary>A hint over one or more devices; each device is checked, then joined with '&amp;'.</summary>
+    public Dialplan Hint(string extension, params string[] devices)
     {
-        File.Raw("exten => " + T(extension) + ",hint," + T(device));
+        File.Raw("exten => " + T(extension) + ",hint," + string.Join('&', devices.Select(T)));
         return this;
     }
 

@@ -39,7 +39,10 @@ internal static class DialplanRenderer
             .Same("GotoIf($[\"${IF(${DB_EXISTS(BOTPBX/${EXTEN}/dnd)}?${DB_RESULT}:${DIALPLAN_EXISTS(" +
                 ExtensionDialplan.DndDefaultContext + ",${EXTEN},1)})}\"=\"1\"]?busy)")
             .Same("Set(CONTACTS=${PJSIP_DIAL_CONTACTS(${EXTEN})})")
-            .Same("GotoIf($[\"${CONTACTS}\"=\"\"]?busy)")
+            // Only extensions with a browser phone have a <n>-webrtc endpoint; asking for another's logs a warning.
+            .Same($"GotoIf($[${{DIALPLAN_EXISTS({BrowserPhones.Context},${{EXTEN}},1)}}=0]?dial)");
+        ExtensionDialplan.AddBrowserContacts(dp, "${EXTEN}" + BrowserPhones.Suffix);
+        dp.Same("GotoIf($[\"${CONTACTS}\"=\"\"]?busy)", "dial")
             .Same("Dial(${CONTACTS},,${BOTPBX_DIALOPTS})")
             .Same("Hangup()")
             .Same("Busy(5)", "busy");

@@ -22,6 +22,9 @@ internal static class ExtensionDialplan
         dp.Context("botpbx-forward", "a forwarded call: dialled with the forwarding extension's permissions")
             .Exten("_X.", Dialable.Guard("${EXTEN}")).Same("Goto(" + DialplanContexts.Internal + ",${EXTEN},1)")
             .Exten("_+X.", Dialable.Guard("${EXTEN}")).Same("Goto(" + DialplanContexts.Internal + ",${EXTEN},1)");
+        // Extensions that have a browser phone; botpbx-device checks it before it asks for the browser's contacts.
+        dp.Context(BrowserPhones.Context);
+        foreach (var e in index.Extensions.Where(BrowserPhones.Has)) dp.Exten(Dialplan.T(e.Number), "NoOp()");
         // Extensions whose saved setting is do-not-disturb; botpbx-device falls back to this when AstDB has no key.
         dp.Context(DndDefaultContext);
         foreach (var e in index.Extensions.Where(e => e.DoNotDisturb)) dp.Exten(Dialplan.T(e.Number), "NoOp()");
@@ -31,7 +34,9 @@ internal static class ExtensionDialplan
     {
         var n = Dialplan.T(e.Number);
         var dialOptions = e.Recording == RecordingPolicy.OnDemand ? "xX" : "";
-        dp.Blank().Hint(n, "PJSIP/" + n);
+        var browser = BrowserPhones.Has(e);
+        // The hint covers the browser phone too, so presence shows "in use" whichever device has the call.
+        dp.Blank().Hint(n, browser ? ["PJSIP/" + n, "PJSIP/" + BrowserPhones.Endpoint(n)] : ["PJSIP/" + n]);
         dp.Exten(n, "Set(__BOTPBX_HOPS=$[0${BOTPBX_HOPS}+1])")
             .Same($"GotoIf($[${{BOTPBX_HOPS}}>{MaxHops}]?vm)")
             .Same($"GotoIf($[\"{Stored(n, "dnd", e.DoNotDisturb ? "1" : "0")}\"=\"1\"]?vm)")
@@ -39,8 +44,9 @@ internal static class ExtensionDialplan
             .Same("GotoIf($[\"${FWD}\"!=\"\"]?fwd)");
         if (!e.CallWaiting)
             dp.Same($"GotoIf($[\"${{DEVICE_STATE(PJSIP/{n})}}\"=\"INUSE\"|\"${{DEVICE_STATE(PJSIP/{n})}}\"=\"BUSY\"]?busy)");
-        dp.Same($"Set(CONTACTS=${{PJSIP_DIAL_CONTACTS({n})}})")
-            .Same("GotoIf($[\"${CONTACTS}\"=\"\"]?noanswer)");
+        dp.Same($"Set(CONTACTS=${{PJSIP_DIAL_CONTACTS({n})}})");
+        if (browser) AddBrowserContacts(dp, BrowserPhones.Endpoint(n));
+        dp.Same("GotoIf($[\"${CONTACTS}\"=\"\"]?noanswer)");
         if (e.Recording == RecordingPolicy.Always) dp.Same(Recording.MixMonitor(index.Options));
         dp.Same($"Dial(${{CONTACTS}},{RenderIndex.Num(e.RingTimeoutSeconds)},{dialOptions})")
             .Same("ExecIf($[\"${DIALSTATUS}\"=\"ANSWER\"]?Hangup())")
@@ -70,6 +76,14 @@ internal static class ExtensionDialplan
             .Same(Dialable.Guard("${FWD}"))
             .Same("Goto(botpbx-forward,${FWD},1)");
     }
+
+    /// <summary>
+    /// Appends the browser phone's registered contacts to CONTACTS with an '&amp;' only between two non-empty lists.
+    /// IF() is given only the comparison's 0/1, never a contact: a contact's ':' would split IF's arguments.
+    /// </summary>
+    public static void AddBrowserContacts(Dialplan dp, string endpoint) =>
+        dp.Same($"Set(WEB=${{PJSIP_DIAL_CONTACTS({endpoint})}})")
+            .Same("Set(CONTACTS=${CONTACTS}${IF($[\"${CONTACTS}\"!=\"\" & \"${WEB}\"!=\"\"]?&)}${WEB})");
 
     /// <summary>The run-time AstDB value when the key exists, else the saved default.</summary>
     private static string Stored(string number, string key, string fallback) =>

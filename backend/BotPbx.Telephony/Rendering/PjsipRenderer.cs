@@ -11,13 +11,17 @@ internal static class PjsipRenderer
     public static ConfFile Render(RenderIndex index)
     {
         var file = new ConfFile("pjsip.conf");
-        RenderTransports(file, index.Configuration.Sip);
-        foreach (var extension in index.Extensions) RenderExtension(file, extension, index.Configuration.Sip);
+        RenderTransports(file, index.Configuration.Sip, index.Extensions.Any(BrowserPhones.Has));
+        foreach (var extension in index.Extensions)
+        {
+            RenderExtension(file, extension, index.Configuration.Sip);
+            if (BrowserPhones.Has(extension)) RenderBrowserPhone(file, extension, index.Configuration.Sip);
+        }
         foreach (var trunk in index.Trunks.Where(t => t.Enabled)) RenderTrunk(file, trunk);
         return file;
     }
 
-    private static void RenderTransports(ConfFile file, SipSettings sip)
+    private static void RenderTransports(ConfFile file, SipSettings sip, bool renderWs)
     {
         Transport(file, "transport-udp", "udp", sip.BindAddress + ":" + RenderIndex.Num(sip.UdpPort), sip);
         if (sip.TcpPort != 0)
@@ -31,6 +35,12 @@ internal static class PjsipRenderer
         {
             // WebSocket transports ride on Asterisk's HTTP server (http.conf, path /ws); bind is required but unused.
             Transport(file, "transport-wss", "wss", "0.0.0.0", sip);
+        }
+        if (renderWs)
+        {
+            // Plain ws:// reaches /ws only through the loopback HTTP listener (http.conf binds it to 127.0.0.1): for a
+            // reverse proxy on this machine that ends TLS itself, and for the loopback tests (docs/webrtc.md).
+            Transport(file, "transport-ws", "ws", "0.0.0.0", sip);
         }
     }
 
@@ -57,7 +67,6 @@ internal static class PjsipRenderer
         if (e.Voicemail.Enabled) file.Set("mailboxes", id + "@" + DialplanContexts.Mailboxes);
         // Without call waiting a second call sees the device as busy (the dialplan checks DEVICE_STATE too).
         if (!e.CallWaiting) file.Set("device_state_busy_at", 1);
-        if (e.WebRtc) file.Set("webrtc", true);
         // Inherited (__) so Local channels of follow-me and forwarding keep the extension's identity and permissions.
         file.Set("set_var", "__BOTPBX_EXT=" + id);
         if (e.OutboundCallerId.Length > 0) file.Set("set_var", "__BOTPBX_OUTCID=" + e.OutboundCallerId);
@@ -66,6 +75,34 @@ internal static class PjsipRenderer
         file.Section(id).Set("type", "auth").Set("auth_type", "userpass").Set("username", id).Set("password", e.Secret);
         file.Section(id).Set("type", "aor").Set("max_contacts", e.MaxDevices).Set("remove_existing", true)
             .Set("qualify_frequency", 60);
+    }
+
+    /// <summary>
+    /// The extension's browser phone: its own endpoint, auth and aor (<c>&lt;number&gt;-webrtc</c>) so desk phones keep
+    /// plain RTP while the browser gets <c>webrtc=yes</c> (DTLS-SRTP with a certificate Asterisk generates, ICE, AVPF,
+    /// rtcp-mux: res_pjsip's "webrtc" option), and so the browser's password is not the desk phones' secret. It dials
+    /// from the same context with the same identity (caller ID, BOTPBX_EXT) as the extension.
+    /// </summary>
+    private static void RenderBrowserPhone(ConfFile file, Extension e, SipSettings sip)
+    {
+        var id = BrowserPhones.Endpoint(e.Number);
+        file.Section(id, "browser phone of extension " + e.Number).Set("type", "endpoint")
+            .Set("context", DialplanContexts.Internal)
+            .Set("disallow", "all").Set("allow", string.Join(',', sip.ExtensionCodecs))
+            .Set("auth", id).Set("aors", id)
+            .Set("identify_by", "username")
+            .Set("callerid", "\"" + e.Name + "\" <" + e.Number + ">")
+            .Set("dtmf_mode", "rfc4733")
+            .Set("webrtc", true);
+        if (e.Voicemail.Enabled) file.Set("mailboxes", e.Number + "@" + DialplanContexts.Mailboxes);
+        file.Set("set_var", "__BOTPBX_EXT=" + e.Number);
+        if (e.OutboundCallerId.Length > 0) file.Set("set_var", "__BOTPBX_OUTCID=" + e.OutboundCallerId);
+        if (e.Recording == RecordingPolicy.Always) file.Set("set_var", "__BOTPBX_RECORD=always");
+
+        file.Section(id).Set("type", "auth").Set("auth_type", "userpass").Set("username", id).Set("password", e.WebRtcSecret);
+        // A few tabs may hold the phone at once; the oldest gives way. No qualify: a closed tab unregisters or expires.
+        file.Section(id).Set("type", "aor").Set("max_contacts", BrowserPhones.MaxTabs).Set("remove_existing", true)
+            .Set("qualify_frequency", 0);
     }
 
     private static void RenderTrunk(ConfFile file, Trunk t)

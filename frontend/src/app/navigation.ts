@@ -156,6 +156,14 @@ export const navigation: readonly NavEntry[] = [
     component: plannedArea('Live Calls', ['Every call in progress, with listen, whisper and barge for supervisors']),
   },
   {
+    path: '/monitor',
+    label: 'Call Monitoring',
+    icon: 'mic',
+    minRole: 'supervisor',
+    section: 'Activity',
+    component: lazy(() => import('../features/phone/MonitorPage')),
+  },
+  {
     path: '/call-logs',
     label: 'Call Logs',
     icon: 'list',

@@ -67,6 +67,25 @@ public static class PbxExtensions
             ToneHz = toneHz,
         });
 
+    /// <summary>
+    /// A headless chromium on the SPA this PBX's service serves, signed in as <paramref name="email"/> (the run's
+    /// administrator when null), its fake microphone playing <paramref name="toneHz"/>.
+    /// </summary>
+    public static async Task<Browser> BrowserAsync(this PbxFixture pbx, string name, double toneHz = 660, string? email = null, string? password = null)
+    {
+        var browser = await Browser.StartAsync(pbx.WorkDirectory, pbx.Api.BaseAddress, new Browser.Options { Name = name, ToneHz = toneHz });
+        try
+        {
+            await browser.LoginAsync(email ?? BotPbxService.AdminEmail, password ?? pbx.Api.AdminPassword);
+        }
+        catch
+        {
+            await browser.DisposeAsync();
+            throw;
+        }
+        return browser;
+    }
+
     /// <summary>The SIP URI a phone dials to reach <paramref name="number"/> on the PBX.</summary>
     public static string Uri(this PbxFixture pbx, string number) => $"sip:{number}@{pbx.SipAddress}";
 }

@@ -36,7 +36,8 @@ public sealed class PbxFixture : IAsyncLifetime
         {
             ["BOTPBX_DATABASE_URL"] = _database.ConnectionString,
             ["BOTPBX_DATA_DIR"] = Path.Combine(WorkDirectory, "botpbx"),
-            ["BOTPBX_STATIC_DIR"] = Path.Combine(WorkDirectory, "no-spa"),
+            // The built SPA when there is one, so tests can drive the UI in a real browser (Harness/Browser.cs).
+            ["BOTPBX_STATIC_DIR"] = Browser.Requirements() is null ? Browser.SpaDirectory : Path.Combine(WorkDirectory, "no-spa"),
             ["AMI_HOST"] = "127.0.0.1",
             ["AMI_PORT"] = amiPort.ToString(CultureInfo.InvariantCulture),
             ["AMI_USER"] = "botpbx",

@@ -84,13 +84,31 @@ public class DialplanBehaviourTests
     }
 
     [Fact]
-    public void Webrtc_extensions_get_webrtc_yes_and_a_wss_transport_exists()
+    public void A_webrtc_extension_gets_a_browser_endpoint_with_webrtc_yes_while_its_desk_phones_keep_plain_rtp()
     {
         var pjsip = Office.Files["pjsip.conf"];
         Assert.Contains("[transport-wss]\ntype=transport\nprotocol=wss", pjsip, StringComparison.Ordinal);
-        var ext1002 = pjsip[pjsip.IndexOf("[1002]", StringComparison.Ordinal)..];
-        Assert.Contains("webrtc=yes", ext1002[..ext1002.IndexOf("type=auth", StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.Contains("[transport-ws]\ntype=transport\nprotocol=ws", pjsip, StringComparison.Ordinal);
+        var desk = pjsip[pjsip.IndexOf("[1002]", StringComparison.Ordinal)..];
+        Assert.DoesNotContain("webrtc=yes", desk[..desk.IndexOf("type=auth", StringComparison.Ordinal)], StringComparison.Ordinal);
+        var browser = pjsip[pjsip.IndexOf("[1002-webrtc]", StringComparison.Ordinal)..];
+        var endpoint = browser[..browser.IndexOf("type=auth", StringComparison.Ordinal)];
+        Assert.Contains("webrtc=yes", endpoint, StringComparison.Ordinal);
+        Assert.Contains("callerid=\"Bob Brown\" <1002>", endpoint, StringComparison.Ordinal);
+        Assert.Contains("set_var=__BOTPBX_EXT=1002", endpoint, StringComparison.Ordinal);
+        Assert.Contains("[1002-webrtc]\ntype=auth\nauth_type=userpass\nusername=1002-webrtc\npassword=Web-1002-abcdefghij", pjsip, StringComparison.Ordinal);
+        Assert.DoesNotContain("[1001-webrtc]", pjsip, StringComparison.Ordinal);
         Assert.Contains("icesupport=yes", Office.Files["rtp.conf"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_webrtc_extension_rings_its_browser_with_its_desk_phones_and_its_hint_covers_both()
+    {
+        var dialplan = Office.Files["extensions.conf"];
+        Assert.Contains("exten => 1002,hint,PJSIP/1002&PJSIP/1002-webrtc", dialplan, StringComparison.Ordinal);
+        Assert.Contains("Set(WEB=${PJSIP_DIAL_CONTACTS(1002-webrtc)})", dialplan, StringComparison.Ordinal);
+        Assert.DoesNotContain("PJSIP_DIAL_CONTACTS(1001-webrtc)", dialplan, StringComparison.Ordinal);
+        Assert.Contains("[botpbx-webrtc]\nexten => 1002,1,NoOp()", dialplan, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,4 +18,6 @@ public static class AuditActions
     public const string SipUnbanned = "sip.unbanned";
     public const string SipBanExpired = "sip.ban_expired";
     public const string SipBanAllowListed = "sip.ban_allow_listed";
+    public const string CallMonitorStarted = "call.monitor";
+    public const string CallMonitorModeChanged = "call.monitor_mode";
 }

@@ -25,6 +25,9 @@ public static class ExtensionsApi
             ToModel = (request, existing) => request with
             {
                 Secret = string.IsNullOrEmpty(request.Secret) ? existing?.Secret ?? SecretGenerator.Generate() : request.Secret,
+                // Never from the request: generated when WebRTC is turned on, dropped when it is turned off (docs/webrtc.md).
+                WebRtcSecret = !request.WebRtc ? ""
+                    : existing is { WebRtcSecret.Length: > 0 } ? existing.WebRtcSecret : SecretGenerator.Generate(),
                 // An explicit "voicemail": null stays null, for the validator to name as a field error.
                 Voicemail = request.Voicemail is { } voicemail ? WithPin(voicemail, existing) : request.Voicemail!,
             },

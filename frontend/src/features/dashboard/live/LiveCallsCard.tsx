@@ -1,0 +1,77 @@
+import { Card } from '../../../components/Card';
+import { callPhase, directionLabel } from './presence';
+import { formatDuration, secondsSince } from './liveState';
+import type { LiveCall } from './types';
+import styles from './Live.module.css';
+
+/** Every live call with its parties, what it is doing and a timer that ticks (from the start, not the answer). */
+export function LiveCallsCard({
+  calls,
+  now,
+  clockOffsetMs,
+}: {
+  calls: LiveCall[];
+  now: number;
+  clockOffsetMs: number;
+}) {
+  const sorted = [...calls].sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt));
+  return (
+    <Card
+      title="Live calls"
+      description={calls.length === 0 ? 'Calls appear here the moment they start.' : `${calls.length} in progress`}
+    >
+      {sorted.length === 0 ? (
+        <div className={styles.empty} data-testid="live-calls-empty">
+          <div className={styles.emptyTitle}>No calls right now</div>
+          <div>When a phone dials or a call comes in, it shows here with its duration ticking.</div>
+        </div>
+      ) : (
+        <div className={styles.tableWrap}>
+          <table className={styles.table} data-testid="live-calls">
+            <thead>
+              <tr>
+                <th>Caller</th>
+                <th>Destination</th>
+                <th>Direction</th>
+                <th>Status</th>
+                <th>Answered by</th>
+                <th style={{ textAlign: 'right' }}>Duration</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sorted.map((call) => {
+                const phase = callPhase(call);
+                return (
+                  <tr key={call.callId} data-call-id={call.callId}>
+                    <td>
+                      <div className={styles.party}>
+                        <span className={styles.number}>{call.from || 'Unknown'}</span>
+                        {call.fromName && call.fromName !== call.from && (
+                          <span className={styles.sub}>{call.fromName}</span>
+                        )}
+                      </div>
+                    </td>
+                    <td>
+                      <div className={styles.party}>
+                        <span className={styles.number}>{call.to || '—'}</span>
+                        {call.queue && <span className={styles.sub}>queue {call.queue}</span>}
+                      </div>
+                    </td>
+                    <td className={styles.direction}>{directionLabel[call.direction]}</td>
+                    <td>
+                      <span className={`${styles.pill} ${styles[phase.className]}`}>{phase.label}</span>
+                    </td>
+                    <td>{call.answeredBy ?? <span className={styles.sub}>—</span>}</td>
+                    <td className={styles.timer} data-testid="call-timer">
+                      {formatDuration(secondsSince(call.startedAt, now, clockOffsetMs))}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Card>
+  );
+}
