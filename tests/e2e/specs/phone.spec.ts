@@ -56,7 +56,8 @@ test('a user whose extension has WebRTC on gets a docked phone with a dial pad o
   await keepScreenshot(page, 'phone-panel');
 
   // The panel follows the user from page to page.
-  await page.goto('/settings');
+  await mainNavigation(page).getByRole('link', { name: 'Settings', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Phone' })).toBeVisible();
 });
 

@@ -51,7 +51,6 @@ public static class MonitorApi
         if (errors.Required("mode", request.Mode)) errors.Check(MonitorModes.IsValid(request.Mode), "mode", "must be listen, whisper or barge");
         errors.Check(request.Device is null or "browser" or "phone", "device", "must be browser or phone");
         if (errors.Any) return errors.ToProblem();
-        if (asterisk.Client is not { } ami) return ApiProblems.AsteriskUnavailable("AMI is not configured.");
 
         var supervisorId = http.User.RequiredUserId();
         var own = await phones.OwnedByAsync(supervisorId, cancellationToken);
@@ -61,6 +60,7 @@ public static class MonitorApi
         }
         var (device, endpoint) = PickDevice(own, request.Device);
         if (endpoint is null) return ApiProblems.Validation("device", "none of your extensions has a browser phone (WebRTC on)");
+        if (asterisk.Client is not { } ami) return ApiProblems.AsteriskUnavailable("AMI is not configured.");
 
         // The target must be a channel Asterisk has right now, and a BotPBX extension's; its listed name is what ChanSpy gets.
         var numbers = await phones.ExtensionNumbersAsync(cancellationToken);

@@ -3,7 +3,7 @@
 // into ChanSpy on that channel. While the session runs the buttons switch its mode. Supervisors and admins only:
 // for anyone else it renders nothing (the API refuses them too).
 import { useState } from 'react';
-import { errorMessage } from '../../api/errors';
+import { ApiError, errorMessage } from '../../api/errors';
 import { useCurrentUser } from '../../auth/AuthProvider';
 import { hasRole } from '../../auth/roles';
 import { Button } from '../../components/Button';
@@ -25,6 +25,15 @@ export interface SpyButtonsProps {
   device?: 'browser' | 'phone';
 }
 
+/** The API's own words: a refused field says why (e.g. "device: you have no extension…"). */
+function refusal(error: unknown): string {
+  if (error instanceof ApiError) {
+    const fields = Object.entries(error.fieldErrors).map(([field, messages]) => `${field}: ${messages.join(', ')}`);
+    if (fields.length > 0) return fields.join('; ');
+  }
+  return errorMessage(error);
+}
+
 export function SpyButtons({ channel, device }: SpyButtonsProps) {
   const user = useCurrentUser();
   const toast = useToast();
@@ -42,7 +51,7 @@ export function SpyButtons({ channel, device }: SpyButtonsProps) {
         setSession(await phoneApi.startMonitor(channel, mode, device));
       }
     } catch (error) {
-      toast.error(errorMessage(error));
+      toast.error(refusal(error));
       // A session whose call ended cannot switch any more: start afresh next time.
       if (session) setSession(null);
     } finally {
