@@ -41,7 +41,7 @@ internal static class ExtensionDialplan
             dp.Same($"GotoIf($[\"${{DEVICE_STATE(PJSIP/{n})}}\"=\"INUSE\"|\"${{DEVICE_STATE(PJSIP/{n})}}\"=\"BUSY\"]?busy)");
         dp.Same($"Set(CONTACTS=${{PJSIP_DIAL_CONTACTS({n})}})")
             .Same("GotoIf($[\"${CONTACTS}\"=\"\"]?noanswer)");
-        if (e.Recording == RecordingPolicy.Always) dp.Same(Recording.MixMonitor(index.Options));
+        if (e.Recording == RecordingPolicy.Always) dp.Same(Recording.MixMonitor(index.Options)).Same(CallLogVariables.Recording);
         dp.Same($"Dial(${{CONTACTS}},{RenderIndex.Num(e.RingTimeoutSeconds)},{dialOptions})")
             .Same("ExecIf($[\"${DIALSTATUS}\"=\"ANSWER\"]?Hangup())")
             .Same("GotoIf($[\"${DIALSTATUS}\"=\"BUSY\"]?busy)")
