@@ -92,11 +92,12 @@ public sealed partial record CallFilter
         {
             var local = day.ToDateTime(TimeOnly.MinValue);
             if (endOfDay) local = local.AddDays(1);
-            var at = new DateTimeOffset(local, zone.GetUtcOffset(local));
+            // Npgsql writes only UTC offsets to timestamptz.
+            var at = new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
             return endOfDay ? at.AddTicks(-1) : at;
         }
         if (value.Length >= 20 && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var exact) && HasOffset().IsMatch(value))
-            return exact;
+            return exact.ToUniversalTime();
         errors.Add(field, "must be a date (2024-01-31) or a date-time with an offset (2024-01-31T09:00:00Z)");
         return null;
     }

@@ -72,9 +72,9 @@ public sealed class CallStore(IDbConnectionFactory database)
     public async Task<CallStats> StatsAsync(DateOnly day, TimeZoneInfo zone, string[]? visibleExtensions, CancellationToken cancellationToken)
     {
         var localStart = day.ToDateTime(TimeOnly.MinValue);
-        var from = new DateTimeOffset(localStart, zone.GetUtcOffset(localStart));
+        var from = new DateTimeOffset(localStart, zone.GetUtcOffset(localStart)).ToUniversalTime();
         var localEnd = localStart.AddDays(1);
-        var to = new DateTimeOffset(localEnd, zone.GetUtcOffset(localEnd));
+        var to = new DateTimeOffset(localEnd, zone.GetUtcOffset(localEnd)).ToUniversalTime();
         var p = new { from, to, zone = zone.Id, all = visibleExtensions is null, mine = visibleExtensions ?? [] };
         const string Scope = "started_at >= @from AND started_at < @to AND (@all OR extensions && @mine)";
         await using var connection = await database.OpenAsync(cancellationToken);
