@@ -90,7 +90,10 @@ export default function CallLogsPage() {
       key: 'via',
       header: 'Trunk / queue',
       hideOnMobile: true,
-      render: (c) => [c.trunk, c.queue && `queue ${c.queue}`].filter(Boolean).join(' · ') || '—',
+      render: (c) =>
+        [c.trunk ?? (c.trunkId ? `trunk #${c.trunkId}` : null), c.queue && `queue ${c.queue}`]
+          .filter(Boolean)
+          .join(' · ') || '—',
     },
     { key: 'duration', header: 'Duration', align: 'right', render: (c) => formatDuration(c.duration) },
     {
