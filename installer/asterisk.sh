@@ -105,6 +105,9 @@ connect_asterisk_step() {
     package|root) _start_or_reload_managed ;;
     *) _reload_external ;;
   esac
+  # cdr_pgsql declines to load while its file has no connection (an install from before the call log): a reload does
+  # not load a declined module, so it is loaded once here. Already loaded: Asterisk says so, nothing changes.
+  if asterisk_running; then asterisk_cli 'module load cdr_pgsql.so' >/dev/null 2>&1 || true; fi
 }
 
 render_asterisk_config() {

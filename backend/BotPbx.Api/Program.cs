@@ -3,6 +3,7 @@ using BotPbx.Api.Database;
 using BotPbx.Api.Features.Asterisk;
 using BotPbx.Api.Features.Audit;
 using BotPbx.Api.Features.Auth;
+using BotPbx.Api.Features.Calls;
 using BotPbx.Api.Features.Ivr;
 using BotPbx.Api.Features.Live;
 using BotPbx.Api.Features.Monitoring;
@@ -34,6 +35,7 @@ builder.Services.AddProtocolServers();
 builder.Services.AddLive();
 builder.Services.AddPhone();
 builder.Services.AddCallMonitoring();
+builder.Services.AddCallLogs(builder.Configuration);
 
 var app = builder.Build();
 // The installer's render-only step: writes Asterisk's botpbx/ files and exits, without serving (see the class).
@@ -68,6 +70,7 @@ app.MapIvrEndpoints();
 app.MapLiveApi();
 app.MapPhoneApi();
 app.MapCallMonitoringApi();
+app.MapCallsApi();
 app.MapSpaFallback();
 
 await app.RunAsync();

@@ -36,6 +36,9 @@ EOF_ENV
   # Settings added by later versions of the installer are appended, never overwriting what is there.
   _env_line "$BOTPBX_ENV_FILE" BOTPBX_STATIC_DIR "$BOTPBX_APP_DIR/wwwroot"
   _env_line "$BOTPBX_ENV_FILE" BOTPBX_DATA_DIR "$BOTPBX_DATA_DIR"
+  # Asterisk's call-record role (installer/lib/postgres.sh ensure_cdr_role; docs/call-logs.md).
+  _env_line "$BOTPBX_ENV_FILE" CDR_DB_USER botpbx_cdr
+  _env_secret "$BOTPBX_ENV_FILE" CDR_DB_PASSWORD
   chown root:root "$BOTPBX_ENV_FILE"
   chmod 600 "$BOTPBX_ENV_FILE"
   # The service's own files; it runs as BOTPBX_USER (installer/lib/accounts.sh makes the account first). An install

@@ -70,6 +70,28 @@ SELECT format('CREATE DATABASE %I OWNER %I ENCODING %L TEMPLATE template0', :'db
  WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db') \gexec
 SQL
   ok "database $BOTPBX_DB_NAME owned by $BOTPBX_DB_USER"
+  ensure_cdr_role
+}
+
+# Asterisk's cdr_pgsql writes call records into BotPBX's database as its own role, which may do nothing but INSERT
+# into cdr_raw (BotPBX grants exactly that when it starts; docs/call-logs.md). Creating a role needs a superuser,
+# so it is done here. Its password is CDR_DB_PASSWORD in botpbx.env (generated once); a re-run re-sets it.
+ensure_cdr_role() {
+  local user password
+  user=$(env_file_get "$BOTPBX_ENV_FILE" CDR_DB_USER || echo botpbx_cdr)
+  password=$(env_file_get "$BOTPBX_ENV_FILE" CDR_DB_PASSWORD || true)
+  [[ $user =~ ^[a-z_][a-z0-9_]*$ ]] || die "CDR_DB_USER in $BOTPBX_ENV_FILE must be lower-case letters, digits and _"
+  [[ $password =~ ^[A-Za-z0-9]{12,}$ ]] || die "CDR_DB_PASSWORD in $BOTPBX_ENV_FILE must be at least 12 letters and digits"
+  local sql
+  sql=$(cat <<'SQL'
+SELECT format('CREATE ROLE %I LOGIN PASSWORD %L', :'role', :'pw')
+ WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'role') \gexec
+SELECT format('ALTER ROLE %I WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOREPLICATION CONNECTION LIMIT 4 PASSWORD %L', :'role', :'pw') \gexec
+SQL
+  )
+  printf '\\set role %s\n\\set pw %s\n%s\n' "$user" "$password" "$sql" | _psql postgres \
+    || die "could not create the call-record role $user"
+  ok "call-record role $user (may only add rows to cdr_raw)"
 }
 
 # True when BotPBX has already created users (its schema exists and the users table has rows).

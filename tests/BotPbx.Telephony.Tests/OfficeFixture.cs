@@ -11,6 +11,7 @@ public static class OfficeFixture
         AmiSecret = "ami-Secret-0123456789",
         AriSecret = "ari-Secret-0123456789",
         VoicemailFromAddress = "pbx@example.com",
+        CdrDatabase = new CdrDatabase { Port = 5433, Password = "cdr-Secret-0123456789" },
     };
 
     public static PbxConfiguration Build()

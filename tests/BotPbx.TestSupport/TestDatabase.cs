@@ -55,6 +55,27 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(admin, name, builder.ConnectionString);
     }
 
+    private readonly List<string> _roles = [];
+
+    /// <summary>
+    /// A login role for Asterisk's cdr_pgsql, as install.sh creates it (installer/lib/postgres.sh): no privileges of
+    /// its own (BotPBX grants it INSERT on cdr_raw at start-up). Roles are cluster-wide, so each gets a unique name;
+    /// it is dropped with the database.
+    /// </summary>
+    public async Task<(string User, string Password)> CreateCdrWriterRoleAsync(CancellationToken cancellationToken = default)
+    {
+        var user = "botpbx_cdr_" + Guid.NewGuid().ToString("N")[..12];
+        var password = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+        await using var connection = new NpgsqlConnection(_adminConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        // Names and passwords are generated hex: nothing to quote beyond the literal.
+        await using var command = new NpgsqlCommand(
+            $"CREATE ROLE \"{user}\" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT CONNECTION LIMIT 4 PASSWORD '{password}'", connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        _roles.Add(user);
+        return (user, password);
+    }
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
@@ -64,6 +85,11 @@ public sealed class TestDatabase : IAsyncDisposable
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
             await command.ExecuteNonQueryAsync();
+            foreach (var role in _roles)
+            {
+                await using var drop = new NpgsqlCommand($"DROP ROLE IF EXISTS \"{role}\"", connection);
+                await drop.ExecuteNonQueryAsync();
+            }
         }
         catch (NpgsqlException)
         {

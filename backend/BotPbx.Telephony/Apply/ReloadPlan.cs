@@ -18,6 +18,7 @@ public static class ReloadPlan
         ("confbridge.conf", "app_confbridge.so"),
         ("features.conf", "features"),
         ("extensions.conf", "pbx_config.so"),
+        ("cdr_pgsql.conf", "cdr_pgsql.so"),
         ("http.conf", "http"),
         ("ari.conf", "res_ari.so"),
         ("manager.conf", "manager"),

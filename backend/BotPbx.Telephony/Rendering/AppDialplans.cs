@@ -13,6 +13,7 @@ internal static class QueueDialplan
             // Queue(name,options,URL,announceoverride,timeout): the 5th argument is the caller's maximum wait.
             var timeout = q.MaxWaitSeconds > 0 ? RenderIndex.Num(q.MaxWaitSeconds) : "";
             dp.Exten(n, "Answer()")
+                .Same(CallLogVariables.Queue(n))
                 .Same($"Queue({n},t,,,{timeout})")
                 .SameAll(DestinationRenderer.Apps(q.TimeoutDestination, index));
         }

@@ -11,7 +11,7 @@ public static class ConfigRenderer
 {
     public static IReadOnlyList<string> FileNames { get; } =
     [
-        "ari.conf", "confbridge.conf", "extensions.conf", "features.conf", "http.conf", "manager.conf",
+        "ari.conf", "cdr_pgsql.conf", "confbridge.conf", "extensions.conf", "features.conf", "http.conf", "manager.conf",
         "musiconhold.conf", "pjsip.conf", "queues.conf", "rtp.conf", "voicemail.conf",
     ];
 
@@ -26,7 +26,7 @@ public static class ConfigRenderer
         var index = new RenderIndex(configuration, options);
         var files = new[]
         {
-            AriRenderer.Render(index), ConfbridgeRenderer.Render(index), DialplanRenderer.Render(index),
+            AriRenderer.Render(index), CdrPgsqlRenderer.Render(index), ConfbridgeRenderer.Render(index), DialplanRenderer.Render(index),
             FeaturesRenderer.Render(index), HttpRenderer.Render(index), ManagerRenderer.Render(index),
             MohRenderer.Render(index), PjsipRenderer.Render(index), QueuesRenderer.Render(index),
             RtpRenderer.Render(index), VoicemailRenderer.Render(index),

@@ -31,7 +31,7 @@ internal static class DestinationRenderer
                 [$"Goto({RenderIndex.TimeConditionContext(Id(target))},s,1)"],
             // The FastAGI server of the API (RenderOptions.AgiHost/AgiPort); the path names the IVR.
             DestinationType.Ivr =>
-                ["Answer()", $"AGI({IvrAgiUrl(index.Options, target)})", "Hangup()"],
+                ["Answer()", CallLogVariables.Ivr(Dialplan.T(target)), $"AGI({IvrAgiUrl(index.Options, target)})", "Hangup()"],
             // The same hand-off an IVR's transfer uses, so an AI agent is started in one place.
             DestinationType.AiAgent =>
                 [$"Goto({DialplanContexts.AiAgents},{Dialplan.T(target)},1)"],

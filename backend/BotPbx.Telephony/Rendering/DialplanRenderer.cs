@@ -25,6 +25,7 @@ internal static class DialplanRenderer
         ConferenceDialplan.Render(dp, index);
         TimeConditionDialplan.Render(dp, index);
         AiAgentDialplan.Render(dp, index);
+        CallLogVariables.RenderContexts(dp);
         return dp.File;
     }
 

@@ -47,7 +47,7 @@ internal static class ExtensionDialplan
         dp.Same($"Set(CONTACTS=${{PJSIP_DIAL_CONTACTS({n})}})");
         if (browser) AddBrowserContacts(dp, BrowserPhones.Endpoint(n));
         dp.Same("GotoIf($[\"${CONTACTS}\"=\"\"]?noanswer)");
-        if (e.Recording == RecordingPolicy.Always) dp.Same(Recording.MixMonitor(index.Options));
+        if (e.Recording == RecordingPolicy.Always) dp.Same(Recording.MixMonitor(index.Options)).Same(CallLogVariables.Recording);
         dp.Same($"Dial(${{CONTACTS}},{RenderIndex.Num(e.RingTimeoutSeconds)},{dialOptions})")
             .Same("ExecIf($[\"${DIALSTATUS}\"=\"ANSWER\"]?Hangup())")
             .Same("GotoIf($[\"${DIALSTATUS}\"=\"BUSY\"]?busy)")

@@ -28,7 +28,8 @@ internal static class InboundDialplan
         foreach (var did in Dids(route.Did))
         {
             var exten = route.CallerIdPattern.Length == 0 ? did : did + "/" + Pattern(route.CallerIdPattern);
-            dp.Exten(exten, "Set(__BOTPBX_HOPS=0)").Same("Set(CDR(userfield)=inbound-route-" + RenderIndex.Id(route.Id) + ")").SameAll(apps);
+            dp.Exten(exten, "Set(__BOTPBX_HOPS=0)").Same("Set(CDR(userfield)=inbound-route-" + RenderIndex.Id(route.Id) + ")")
+                .SameAll(CallLogVariables.Inbound).SameAll(apps);
         }
     }
 

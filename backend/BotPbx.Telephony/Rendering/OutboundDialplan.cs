@@ -62,11 +62,14 @@ internal static class OutboundDialplan
         dp.Same(route.CallerIdOverride.Length > 0
             ? $"Set(CALLERID(num)={Dialplan.T(route.CallerIdOverride)})"
             : "ExecIf($[\"${BOTPBX_OUTCID}\"!=\"\"]?Set(CALLERID(num)=${BOTPBX_OUTCID}))");
-        dp.Same("ExecIf($[\"${BOTPBX_RECORD}\"=\"always\"]?" + Recording.MixMonitor(index.Options) + ")");
+        dp.Same("ExecIf($[\"${BOTPBX_RECORD}\"=\"always\"]?" + Recording.MixMonitor(index.Options) + ")")
+            .Same("ExecIf($[\"${BOTPBX_RECORD}\"=\"always\"]?" + CallLogVariables.Recording + ")")
+            .SameAll(CallLogVariables.Outbound);
         var trunks = route.TrunkIds.Select(id => index.TrunksById[id]).Where(t => t.Enabled).ToList();
         for (var i = 0; i < trunks.Count; i++)
         {
-            dp.Same($"Dial(PJSIP/${{ARG1}}@{RenderIndex.TrunkSection(trunks[i].Id)},,)");
+            dp.Same(CallLogVariables.OutboundTrunk(RenderIndex.TrunkSection(trunks[i].Id)))
+                .Same($"Dial(PJSIP/${{ARG1}}@{RenderIndex.TrunkSection(trunks[i].Id)},,)");
             if (i < trunks.Count - 1)
                 dp.Same("ExecIf($[\"${DIALSTATUS}\"!=\"CHANUNAVAIL\"&\"${DIALSTATUS}\"!=\"CONGESTION\"]?Return())");
         }

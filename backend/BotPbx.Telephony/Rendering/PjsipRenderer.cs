@@ -69,6 +69,7 @@ internal static class PjsipRenderer
         if (!e.CallWaiting) file.Set("device_state_busy_at", 1);
         // Inherited (__) so Local channels of follow-me and forwarding keep the extension's identity and permissions.
         file.Set("set_var", "__BOTPBX_EXT=" + id);
+        file.Set("set_var", CallLogVariables.HangupHandlerSetVar);
         if (e.OutboundCallerId.Length > 0) file.Set("set_var", "__BOTPBX_OUTCID=" + e.OutboundCallerId);
         if (e.Recording == RecordingPolicy.Always) file.Set("set_var", "__BOTPBX_RECORD=always");
 
@@ -157,7 +158,8 @@ internal static class PjsipRenderer
             .Set("identify_by", "ip")
             .Set("dtmf_mode", DtmfValue(t.DtmfMode))
             .Set("direct_media", t.DirectMedia).Set("force_rport", t.ForceRport).Set("rewrite_contact", t.RewriteContact)
-            .Set("rtp_symmetric", true);
+            .Set("rtp_symmetric", true)
+            .Set("set_var", CallLogVariables.HangupHandlerSetVar);
         if (hasAuth) file.Set("outbound_auth", name);
         file.SetIfAny("outbound_proxy", proxy);
         file.SetIfAny("from_user", t.FromUser);

@@ -43,6 +43,10 @@ public static partial class Rules
     public static TextRule SectionName { get; } =
         new("section", SectionNameRegex(), 40, "may contain only letters, digits and . _ -");
 
+    /// <summary>PostgreSQL names BotPBX renders (cdr_pgsql.conf database, role, table): unquoted-identifier form.</summary>
+    public static TextRule SqlIdentifier { get; } =
+        new("identifier", SqlIdentifierRegex(), 63, "may contain only lower-case letters, digits and _ and must start with a letter or _");
+
     public static TextRule SipUser { get; } =
         new("SIP user", SipUserRegex(), 64, "may contain only letters, digits and . _ ~ + -");
 
@@ -129,6 +133,7 @@ public static partial class Rules
     [GeneratedRegex(@"\A[A-Za-z0-9._~+\-@%^*!=]+\z", Options)] private static partial Regex TrunkPasswordRegex();
     [GeneratedRegex(@"\A[A-Za-z0-9._~+\-]+\z", Options)] private static partial Regex SipUserRegex();
     [GeneratedRegex(@"\A[A-Za-z0-9_][A-Za-z0-9._-]*\z", Options)] private static partial Regex SectionNameRegex();
+    [GeneratedRegex(@"\A[a-z_][a-z0-9_]*\z", Options)] private static partial Regex SqlIdentifierRegex();
     [GeneratedRegex(@"\A(?=.{1,253}\z)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\z", Options)] private static partial Regex HostRegex();
     [GeneratedRegex(@"\A(?:(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}(?:/(?:3[0-2]|[12]?[0-9]))?|[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)\z", Options)] private static partial Regex MatchAddressRegex();
     [GeneratedRegex(@"\A(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}/(?:3[0-2]|[12]?[0-9])\z", Options)] private static partial Regex CidrRegex();

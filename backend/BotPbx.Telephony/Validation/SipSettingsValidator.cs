@@ -52,5 +52,14 @@ public static class RenderOptionsValidator
         // agi://host:port: an IPv6 literal would need brackets, which no dialplan token may hold.
         Rules.IPv4.Check(errors, "agiHost", options.AgiHost);
         NumberRule.Check(errors, "agiPort", options.AgiPort, 1, 65535);
+        if (options.CdrDatabase is { } cdr)
+        {
+            Rules.Host.Check(errors, "cdrDatabase.host", cdr.Host);
+            NumberRule.Check(errors, "cdrDatabase.port", cdr.Port, 1, 65535);
+            Rules.SqlIdentifier.Check(errors, "cdrDatabase.database", cdr.Database);
+            Rules.SqlIdentifier.Check(errors, "cdrDatabase.user", cdr.User);
+            Rules.ServiceSecret.Check(errors, "cdrDatabase.password", cdr.Password);
+            Rules.SqlIdentifier.Check(errors, "cdrDatabase.table", cdr.Table);
+        }
     }
 }

@@ -41,8 +41,8 @@ describe('navigation registry', () => {
     expect(seen).not.toContain('Users');
   });
 
-  it('shows an agent only the dashboard and their own settings', () => {
-    expect(labels('agent')).toEqual(['Dashboard', 'Settings']);
+  it('shows an agent the dashboard, their own calls and their own settings', () => {
+    expect(labels('agent')).toEqual(['Dashboard', 'Call Logs', 'Settings']);
   });
 
   it('shows nothing when nobody is signed in or the role is unknown', () => {
@@ -52,7 +52,7 @@ describe('navigation registry', () => {
 
   it('groups entries by section in a fixed order and drops empty sections', () => {
     const groups = groupBySection(navigationFor('agent'));
-    expect(groups.map((group) => group.section)).toEqual(['Overview', 'Administration']);
+    expect(groups.map((group) => group.section)).toEqual(['Overview', 'Activity', 'Administration']);
   });
 });
 

@@ -167,11 +167,10 @@ export const navigation: readonly NavEntry[] = [
     path: '/call-logs',
     label: 'Call Logs',
     icon: 'list',
-    minRole: 'supervisor',
+    // Agents too: the API shows them the calls of their own extensions only.
+    minRole: 'agent',
     section: 'Activity',
-    component: plannedArea('Call Logs', [
-      'The history of every call: who called whom, when, how long and how it ended',
-    ]),
+    component: lazy(() => import('../features/calls/CallLogsPage')),
   },
   {
     path: '/recordings',

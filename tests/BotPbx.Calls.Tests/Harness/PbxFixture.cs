@@ -20,12 +20,15 @@ public sealed class PbxFixture : IAsyncLifetime
     public BotPbxService Api { get; private set; } = null!;
     public int SipPort { get; private set; }
     public string AriPassword { get; } = Secret();
+    /// <summary>The run's database (a superuser connection): tests read what the call log wrote.</summary>
+    public string DatabaseConnectionString => _database?.ConnectionString ?? throw new InvalidOperationException("not initialised");
     /// <summary>Where phones send SIP: <c>127.0.0.1:port</c>.</summary>
     public string SipAddress => "127.0.0.1:" + SipPort.ToString(CultureInfo.InvariantCulture);
 
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
+        var (cdrUser, cdrPassword) = await _database.CreateCdrWriterRoleAsync();
         var amiPort = Ports.FreeTcp();
         var httpPort = Ports.FreeTcp();
         SipPort = Ports.FreeUdpAndTcp();
@@ -35,6 +38,9 @@ public sealed class PbxFixture : IAsyncLifetime
         var environment = new Dictionary<string, string>
         {
             ["BOTPBX_DATABASE_URL"] = _database.ConnectionString,
+            // Asterisk's cdr_pgsql writes the call log as this INSERT-only role, as on an installed machine.
+            ["CDR_DB_USER"] = cdrUser,
+            ["CDR_DB_PASSWORD"] = cdrPassword,
             ["BOTPBX_DATA_DIR"] = Path.Combine(WorkDirectory, "botpbx"),
             // The built SPA when there is one, so tests can drive the UI in a real browser (Harness/Browser.cs).
             ["BOTPBX_STATIC_DIR"] = Browser.Requirements() is null ? Browser.SpaDirectory : Path.Combine(WorkDirectory, "no-spa"),

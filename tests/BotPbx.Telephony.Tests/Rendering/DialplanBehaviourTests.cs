@@ -28,7 +28,9 @@ public class DialplanBehaviourTests
         var sub = Context("extensions.conf", "botpbx-outrt-1-dial");
         var first = Array.FindIndex(sub, l => l.Contains("@botpbx-trunk-1", StringComparison.Ordinal));
         Assert.Contains("!=\"CHANUNAVAIL\"&\"${DIALSTATUS}\"!=\"CONGESTION\"]?Return()", sub[first + 1], StringComparison.Ordinal);
-        Assert.Contains("@botpbx-trunk-2", sub[first + 2], StringComparison.Ordinal);
+        // The call log notes the trunk about to be tried (CallLogVariables), then it is dialled.
+        Assert.Contains("Set(CDR(botpbx_trunk)=botpbx-trunk-2)", sub[first + 2], StringComparison.Ordinal);
+        Assert.Contains("@botpbx-trunk-2", sub[first + 3], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ namespace BotPbx.Api.Features.Asterisk;
 /// </summary>
 public sealed partial class ConfigApplyService(
     PbxStore store, AsteriskAccess asterisk, IOptions<AsteriskOptions> asteriskOptions, IOptions<HostAmiOptions> ami,
-    IOptions<AriOptions> ari, FastAgiHostedService agi, SystemPromptMaker systemPrompts, TimeProvider time, ILogger<ConfigApplyService> logger)
+    IOptions<AriOptions> ari, FastAgiHostedService agi, BotPbx.Api.Features.Calls.CdrWriterSettings cdrWriter, SystemPromptMaker systemPrompts, TimeProvider time, ILogger<ConfigApplyService> logger)
 {
     private AsteriskPaths Paths => new(asteriskOptions.Value);
 
@@ -114,6 +114,8 @@ public sealed partial class ConfigApplyService(
             // The IVR hand-off dials the FastAGI server this process runs: one setting (AGI_HOST/AGI_PORT) for both.
             AgiHost = agiHost,
             AgiPort = agiPort,
+            // Asterisk's cdr_pgsql writes the call log into this database as the INSERT-only CDR role (docs/call-logs.md).
+            CdrDatabase = cdrWriter.ForAsterisk(),
         };
     }
 
