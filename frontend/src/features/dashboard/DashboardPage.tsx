@@ -7,7 +7,7 @@ import { useCurrentUser } from '../../auth/AuthProvider';
 import { useSystemStatus } from './api';
 import { amiStateView, formatDateTime, formatUptime, listenerText } from './format';
 import { LiveDashboard } from './live/LiveDashboard';
-// MERGE POINT (calllogs branch): import { TodayFigures } from '../calls/TodayFigures';
+import { TodayFigures } from '../calls/TodayFigures';
 import styles from './DashboardPage.module.css';
 
 export default function DashboardPage() {
@@ -26,13 +26,7 @@ export default function DashboardPage() {
           </Alert>
         </div>
       ) : null}
-      <LiveDashboard
-        todayFigures={
-          /* MERGE POINT (calllogs branch): today's figures — calls by hour, answered and missed, average wait, busiest
-             extensions — go here: replace `undefined` with <TodayFigures />. */
-          undefined
-        }
-      />
+      <LiveDashboard todayFigures={<TodayFigures />} />
       <section className={styles.grid} aria-label="System status">
         <Card title="BotPBX">
           <dl className={styles.facts}>

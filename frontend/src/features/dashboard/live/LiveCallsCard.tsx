@@ -1,8 +1,26 @@
 import { Card } from '../../../components/Card';
+import { SpyButtons } from '../../phone/SpyButtons';
 import { callPhase, directionLabel } from './presence';
 import { formatDuration, secondsSince } from './liveState';
 import type { LiveCall } from './types';
 import styles from './Live.module.css';
+
+/**
+ * The channel a supervisor listens to: the answering extension's own leg (PJSIP/2001-…), so that in Whisper only
+ * that person hears the supervisor.
+ */
+function agentChannel(call: LiveCall): string | undefined {
+  const own = (ext: string) => call.channels.find((c) => c.channel.startsWith(`PJSIP/${ext}-`))?.channel;
+  if (call.answeredBy) {
+    const answered = own(call.answeredBy);
+    if (answered) return answered;
+  }
+  for (const ext of call.extensions) {
+    const found = own(ext);
+    if (found) return found;
+  }
+  return undefined;
+}
 
 /** Every live call with its parties, what it is doing and a timer that ticks (from the start, not the answer). */
 export function LiveCallsCard({
@@ -36,6 +54,7 @@ export function LiveCallsCard({
                 <th>Status</th>
                 <th>Answered by</th>
                 <th style={{ textAlign: 'right' }}>Duration</th>
+                <th>Monitor</th>
               </tr>
             </thead>
             <tbody>
@@ -64,6 +83,12 @@ export function LiveCallsCard({
                     <td>{call.answeredBy ?? <span className={styles.sub}>—</span>}</td>
                     <td className={styles.timer} data-testid="call-timer">
                       {formatDuration(secondsSince(call.startedAt, now, clockOffsetMs))}
+                    </td>
+                    <td>
+                      {(() => {
+                        const channel = agentChannel(call);
+                        return call.state === 'answered' && channel ? <SpyButtons channel={channel} /> : null;
+                      })()}
                     </td>
                   </tr>
                 );
