@@ -1,5 +1,10 @@
+using BotPbx.Voice.Providers.Anthropic;
+using BotPbx.Voice.Providers.ElevenLabs;
 using BotPbx.Voice.Providers.Flite;
+using BotPbx.Voice.Providers.GoogleTts;
 using BotPbx.Voice.Providers.OpenAi;
+using BotPbx.Voice.Providers.OpenAiTts;
+using BotPbx.Voice.Providers.Piper;
 using BotPbx.Voice.Providers.Pocketsphinx;
 
 namespace BotPbx.Voice.Providers;
@@ -16,9 +21,14 @@ internal static class BuiltInProviders
         return factory
             // LLMs
             .AddLlm("openai", settings => new OpenAiLlmClient(settings, services.Http))
+            .AddLlm(AnthropicLlmClient.Kind, settings => new AnthropicLlmClient(settings))
             // Speech to text
             .AddStt("pocketsphinx", settings => new PocketsphinxStt(settings, services))
             // Text to speech
-            .AddTts("flite", settings => new FliteTts(settings, services));
+            .AddTts("flite", settings => new FliteTts(settings, services))
+            .AddTts(ElevenLabsTextToSpeech.Kind, settings => new ElevenLabsTextToSpeech(settings, services.Http))
+            .AddTts(OpenAiTextToSpeech.Kind, settings => new OpenAiTextToSpeech(settings, services.Http))
+            .AddTts(GoogleTextToSpeech.Kind, settings => new GoogleTextToSpeech(settings, services.Http))
+            .AddTts(PiperTextToSpeech.Kind, settings => new PiperTextToSpeech(settings, services.Http));
     }
 }
