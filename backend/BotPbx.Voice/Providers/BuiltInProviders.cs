@@ -1,4 +1,6 @@
 using BotPbx.Voice.Providers.Anthropic;
+using BotPbx.Voice.Providers.AssemblyAi;
+using BotPbx.Voice.Providers.Deepgram;
 using BotPbx.Voice.Providers.ElevenLabs;
 using BotPbx.Voice.Providers.Flite;
 using BotPbx.Voice.Providers.GoogleTts;
@@ -6,6 +8,7 @@ using BotPbx.Voice.Providers.OpenAi;
 using BotPbx.Voice.Providers.OpenAiTts;
 using BotPbx.Voice.Providers.Piper;
 using BotPbx.Voice.Providers.Pocketsphinx;
+using BotPbx.Voice.Providers.Whisper;
 
 namespace BotPbx.Voice.Providers;
 
@@ -24,6 +27,9 @@ internal static class BuiltInProviders
             .AddLlm(AnthropicLlmClient.Kind, settings => new AnthropicLlmClient(settings))
             // Speech to text
             .AddStt("pocketsphinx", settings => new PocketsphinxStt(settings, services))
+            .AddStt(DeepgramSpeechToText.Kind, settings => new DeepgramSpeechToText(settings))
+            .AddStt(WhisperSpeechToText.Kind, settings => new WhisperSpeechToText(settings, services.Http))
+            .AddStt(AssemblyAiSpeechToText.Kind, settings => new AssemblyAiSpeechToText(settings))
             // Text to speech
             .AddTts("flite", settings => new FliteTts(settings, services))
             .AddTts(ElevenLabsTextToSpeech.Kind, settings => new ElevenLabsTextToSpeech(settings, services.Http))

@@ -1,9 +1,12 @@
 using BotPbx.Voice.Providers;
 using BotPbx.Voice.Providers.Anthropic;
+using BotPbx.Voice.Providers.AssemblyAi;
+using BotPbx.Voice.Providers.Deepgram;
 using BotPbx.Voice.Providers.ElevenLabs;
 using BotPbx.Voice.Providers.GoogleTts;
 using BotPbx.Voice.Providers.OpenAiTts;
 using BotPbx.Voice.Providers.Piper;
+using BotPbx.Voice.Providers.Whisper;
 
 namespace BotPbx.Voice.Tests.Providers;
 
@@ -19,6 +22,9 @@ public sealed class VendorKindsTests
         Assert.IsType<ElevenLabsTextToSpeech>(_factory.CreateTts(new ProviderSettings("elevenlabs", "k")));
         Assert.IsType<OpenAiTextToSpeech>(_factory.CreateTts(new ProviderSettings("openai-tts", "k")));
         Assert.IsType<GoogleTextToSpeech>(_factory.CreateTts(new ProviderSettings("google-tts", "k")));
+        Assert.IsType<DeepgramSpeechToText>(_factory.CreateStt(new ProviderSettings("deepgram", "k")));
+        Assert.IsType<WhisperSpeechToText>(_factory.CreateStt(new ProviderSettings("whisper", "k")));
+        Assert.IsType<AssemblyAiSpeechToText>(_factory.CreateStt(new ProviderSettings("assemblyai", "k")));
         Assert.IsType<PiperTextToSpeech>(_factory.CreateTts(new ProviderSettings("piper", BaseUrl: new Uri("http://127.0.0.1:5000"))));
     }
 }
