@@ -5,6 +5,7 @@ using BotPbx.Voice.Providers.ElevenLabs;
 using BotPbx.Voice.Providers.Flite;
 using BotPbx.Voice.Providers.GoogleTts;
 using BotPbx.Voice.Providers.OpenAi;
+using BotPbx.Voice.Providers.OpenAiRealtime;
 using BotPbx.Voice.Providers.OpenAiTts;
 using BotPbx.Voice.Providers.Piper;
 using BotPbx.Voice.Providers.Pocketsphinx;
@@ -25,6 +26,8 @@ internal static class BuiltInProviders
             // LLMs
             .AddLlm("openai", settings => new OpenAiLlmClient(settings, services.Http))
             .AddLlm(AnthropicLlmClient.Kind, settings => new AnthropicLlmClient(settings))
+            // Speech to speech (an agent's LLM kind that replaces the whole STT → LLM → TTS chain)
+            .AddRealtime(OpenAiRealtimeClient.Kind, settings => new OpenAiRealtimeClient(settings))
             // Speech to text
             .AddStt("pocketsphinx", settings => new PocketsphinxStt(settings, services))
             .AddStt(DeepgramSpeechToText.Kind, settings => new DeepgramSpeechToText(settings))

@@ -1,3 +1,5 @@
+using BotPbx.Voice.Providers.OpenAiRealtime;
+
 namespace BotPbx.Voice.Providers;
 
 /// <summary>
@@ -5,11 +7,12 @@ namespace BotPbx.Voice.Providers;
 /// <see cref="BuiltInProviders"/>), never a vendor switch. Kinds are case-insensitive; an unknown kind throws
 /// <see cref="ArgumentException"/> naming the kinds there are, so a typo in the settings is obvious.
 /// </summary>
-public sealed class ProviderFactory : IProviderFactory
+public sealed class ProviderFactory : IProviderFactory, IRealtimeProviderFactory
 {
     private readonly Dictionary<string, Func<ProviderSettings, ILlmClient>> _llm = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Func<ProviderSettings, ISpeechToText>> _stt = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Func<ProviderSettings, ITextToSpeech>> _tts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Func<ProviderSettings, IRealtimeClient>> _realtime = new(StringComparer.OrdinalIgnoreCase);
 
     public ProviderFactory(ProviderServices services)
     {
@@ -28,6 +31,15 @@ public sealed class ProviderFactory : IProviderFactory
     public IEnumerable<string> SttKinds => _stt.Keys;
 
     public IEnumerable<string> TtsKinds => _tts.Keys;
+
+    /// <summary>Speech-to-speech kinds: chosen as an agent's LLM provider, they replace STT, LLM and TTS together.</summary>
+    public IEnumerable<string> RealtimeKinds => _realtime.Keys;
+
+    public ProviderFactory AddRealtime(string kind, Func<ProviderSettings, IRealtimeClient> create) => Add(_realtime, kind, create);
+
+    public bool IsRealtime(string kind) => !string.IsNullOrWhiteSpace(kind) && _realtime.ContainsKey(kind);
+
+    public IRealtimeClient CreateRealtime(ProviderSettings settings) => Create(_realtime, settings, "speech-to-speech");
 
     public ProviderFactory AddLlm(string kind, Func<ProviderSettings, ILlmClient> create) => Add(_llm, kind, create);
 
