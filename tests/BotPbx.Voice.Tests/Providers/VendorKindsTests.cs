@@ -4,6 +4,7 @@ using BotPbx.Voice.Providers.AssemblyAi;
 using BotPbx.Voice.Providers.Deepgram;
 using BotPbx.Voice.Providers.ElevenLabs;
 using BotPbx.Voice.Providers.GoogleTts;
+using BotPbx.Voice.Providers.OpenAiRealtime;
 using BotPbx.Voice.Providers.OpenAiTts;
 using BotPbx.Voice.Providers.Piper;
 using BotPbx.Voice.Providers.Whisper;
@@ -26,5 +27,14 @@ public sealed class VendorKindsTests
         Assert.IsType<WhisperSpeechToText>(_factory.CreateStt(new ProviderSettings("whisper", "k")));
         Assert.IsType<AssemblyAiSpeechToText>(_factory.CreateStt(new ProviderSettings("assemblyai", "k")));
         Assert.IsType<PiperTextToSpeech>(_factory.CreateTts(new ProviderSettings("piper", BaseUrl: new Uri("http://127.0.0.1:5000"))));
+    }
+
+    [Fact]
+    public void Openai_realtime_is_a_speech_to_speech_kind_not_a_text_llm()
+    {
+        Assert.True(_factory.IsRealtime("openai-realtime"));
+        Assert.False(_factory.IsRealtime("openai"));
+        Assert.IsType<OpenAiRealtimeClient>(_factory.CreateRealtime(new ProviderSettings("openai-realtime", "k")));
+        Assert.Throws<ArgumentException>(() => _factory.CreateLlm(new ProviderSettings("openai-realtime", "k")));
     }
 }
