@@ -1,5 +1,6 @@
 using BotPbx.Api.Configuration;
 using BotPbx.Api.Database;
+using BotPbx.Api.Features.Agents;
 using BotPbx.Api.Features.Asterisk;
 using BotPbx.Api.Features.Audit;
 using BotPbx.Api.Features.Auth;
@@ -27,6 +28,7 @@ builder.Services.AddTelephony();
 // After AddTelephony: it counts security events on the AMI client the Telephony feature's host creates.
 builder.Services.AddSipBans();
 builder.Services.AddIvr(builder.Configuration);
+builder.Services.AddAgents();
 builder.Services.AddProtocolServers();
 
 var app = builder.Build();
@@ -58,6 +60,7 @@ app.MapSettingsApi();
 app.MapTelephonyApi();
 app.MapSipBansApi();
 app.MapIvrEndpoints();
+app.MapAgentsEndpoints();
 app.MapSpaFallback();
 
 await app.RunAsync();
