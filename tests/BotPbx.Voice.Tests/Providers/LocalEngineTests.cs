@@ -110,8 +110,8 @@ public sealed class PocketsphinxModelTests
         File.WriteAllText(grammar, "#JSGF V1.0;\ngrammar g;\npublic <s> = hello;\n");
         try
         {
-            Assert.Equal(["-jsgf", grammar], PocketsphinxStt.ModelArgument(grammar));
-            Assert.Equal(["-lm", "/usr/share/pocketsphinx/model/en-us/en-us.lm.bin"], PocketsphinxStt.ModelArgument("/usr/share/pocketsphinx/model/en-us/en-us.lm.bin"));
+            Assert.Equal(["-jsgf", grammar], PocketsphinxStt.ModelArgument(grammar)!);
+            Assert.Equal(["-lm", "/usr/share/pocketsphinx/model/en-us/en-us.lm.bin"], PocketsphinxStt.ModelArgument("/usr/share/pocketsphinx/model/en-us/en-us.lm.bin")!);
             Assert.Null(PocketsphinxStt.ModelArgument("nova-2"));
             Assert.Null(PocketsphinxStt.ModelArgument(null));
             Assert.Throws<ArgumentException>(() => PocketsphinxStt.ModelArgument("/nowhere/missing.gram"));
