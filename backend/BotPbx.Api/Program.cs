@@ -1,5 +1,6 @@
 using BotPbx.Api.Configuration;
 using BotPbx.Api.Database;
+using BotPbx.Api.Features.Agents;
 using BotPbx.Api.Features.Asterisk;
 using BotPbx.Api.Features.Audit;
 using BotPbx.Api.Features.Auth;
@@ -7,6 +8,7 @@ using BotPbx.Api.Features.Ivr;
 using BotPbx.Api.Features.Settings;
 using BotPbx.Api.Features.SipBans;
 using BotPbx.Api.Features.Telephony;
+using BotPbx.Api.Features.VoiceCalls;
 using BotPbx.Api.Features.SystemStatus;
 using BotPbx.Api.Features.Users;
 using BotPbx.Api.Hosting;
@@ -27,6 +29,8 @@ builder.Services.AddTelephony();
 // After AddTelephony: it counts security events on the AMI client the Telephony feature's host creates.
 builder.Services.AddSipBans();
 builder.Services.AddIvr(builder.Configuration);
+builder.Services.AddAgents();
+builder.Services.AddVoiceCalls();
 builder.Services.AddProtocolServers();
 
 var app = builder.Build();
@@ -58,6 +62,7 @@ app.MapSettingsApi();
 app.MapTelephonyApi();
 app.MapSipBansApi();
 app.MapIvrEndpoints();
+app.MapAgentsEndpoints();
 app.MapSpaFallback();
 
 await app.RunAsync();

@@ -100,3 +100,25 @@ public sealed class LocalEngineTests
         return audio.ToArray();
     }
 }
+
+public sealed class PocketsphinxModelTests
+{
+    [Fact]
+    public void The_agents_stt_model_picks_a_grammar_a_language_model_or_nothing()
+    {
+        var grammar = Path.Combine(Path.GetTempPath(), $"vc-{Guid.NewGuid():N}.gram");
+        File.WriteAllText(grammar, "#JSGF V1.0;\ngrammar g;\npublic <s> = hello;\n");
+        try
+        {
+            Assert.Equal(["-jsgf", grammar], PocketsphinxStt.ModelArgument(grammar)!);
+            Assert.Equal(["-lm", "/usr/share/pocketsphinx/model/en-us/en-us.lm.bin"], PocketsphinxStt.ModelArgument("/usr/share/pocketsphinx/model/en-us/en-us.lm.bin")!);
+            Assert.Null(PocketsphinxStt.ModelArgument("nova-2"));
+            Assert.Null(PocketsphinxStt.ModelArgument(null));
+            Assert.Throws<ArgumentException>(() => PocketsphinxStt.ModelArgument("/nowhere/missing.gram"));
+        }
+        finally
+        {
+            File.Delete(grammar);
+        }
+    }
+}

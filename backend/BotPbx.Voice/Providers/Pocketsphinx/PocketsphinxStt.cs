@@ -9,14 +9,37 @@ namespace BotPbx.Voice.Providers.Pocketsphinx;
 /// <see cref="ISttSession.CompleteAsync"/> only the tail remains (standard input is closed, the process prints what is
 /// left and exits). The en-us model is trained on 16 kHz speech, so 8 kHz telephone audio is upsampled first.
 /// <para>Options (<see cref="ProviderSettings.Options"/>): <c>jsgf</c> a grammar file, or <c>grammar</c> a grammar's
-/// text, or <c>kws</c> a keyphrase file; <c>lm</c>, <c>dict</c>, <c>hmm</c> another model. With none, the large
-/// en-us language model is used: slower to load (~1 s) and much less accurate than a grammar on phone audio.</para>
+/// text, or <c>kws</c> a keyphrase file; <c>lm</c>, <c>dict</c>, <c>hmm</c> another model. The agent's STT model may also name such a file (see <see cref="ModelArgument"/>).
+/// Without either, the large en-us language model is used: slower to load (~1 s) and much less accurate than a grammar
+/// on phone audio.</para>
 /// </summary>
 public sealed class PocketsphinxStt(ProviderSettings settings, ProviderServices services) : ISpeechToText
 {
     private static readonly string[] FileOptions = ["jsgf", "kws", "lm", "dict", "hmm"];
 
     public bool IsStreaming => true;
+
+    /// <summary>
+    /// The agent's "STT model" for pocketsphinx names a file: a JSGF grammar (.gram, .jsgf) for a closed set of answers,
+    /// a language model (.lm, .lm.bin, .arpa), a keyphrase list (.kws), or an acoustic model directory. Anything else
+    /// (a vendor's model name left over from another engine) is ignored.
+    /// </summary>
+    internal static string[]? ModelArgument(string? model)
+    {
+        if (string.IsNullOrWhiteSpace(model) || !Path.IsPathFullyQualified(model)) return null;
+        string? flag = model switch
+        {
+            _ when model.EndsWith(".gram", StringComparison.OrdinalIgnoreCase) || model.EndsWith(".jsgf", StringComparison.OrdinalIgnoreCase) => "-jsgf",
+            _ when model.EndsWith(".lm", StringComparison.OrdinalIgnoreCase) || model.EndsWith(".lm.bin", StringComparison.OrdinalIgnoreCase)
+                || model.EndsWith(".arpa", StringComparison.OrdinalIgnoreCase) => "-lm",
+            _ when model.EndsWith(".kws", StringComparison.OrdinalIgnoreCase) => "-kws",
+            _ when Directory.Exists(model) => "-hmm",
+            _ => null,
+        };
+        if (flag is null) return null;
+        if (flag != "-hmm" && !File.Exists(model)) throw new ArgumentException($"pocketsphinx model '{model}' does not exist.", nameof(model));
+        return [flag, model];
+    }
 
     public async Task<ISttSession> StartAsync(SttOptions options, CancellationToken cancellationToken)
     {
@@ -36,6 +59,7 @@ public sealed class PocketsphinxStt(ProviderSettings settings, ProviderServices 
             await File.WriteAllTextAsync(grammarFile, grammar, cancellationToken).ConfigureAwait(false);
             arguments.AddRange(["-jsgf", grammarFile]);
         }
+        if (ModelArgument(options.Model) is { } model) arguments.AddRange(model);
         if (extra.TryGetValue("keyphrase", out var keyphrase) && !string.IsNullOrWhiteSpace(keyphrase)) arguments.AddRange(["-keyphrase", keyphrase]);
         return new PocketsphinxSession(services.PocketsphinxPath, arguments, options.SampleRate, grammarFile);
     }
