@@ -20,9 +20,12 @@ public static class ProviderSettingsExtensions
     /// </summary>
     public static Uri Endpoint(this ProviderSettings settings, string vendorDefault, string relative)
     {
-        var root = (settings.BaseUrl ?? new Uri(vendorDefault)).ToString();
+        var root = (settings.BaseUrl ?? new Uri(vendorDefault)).GetLeftPart(UriPartial.Path);
+        relative = relative.TrimStart('/');
+        // Only a query ("?model=…"): the base itself is the endpoint, without a trailing slash it never had.
+        if (relative.Length == 0 || relative[0] == '?') return new Uri(root.TrimEnd('/') + relative);
         if (!root.EndsWith('/')) root += "/";
-        return new Uri(new Uri(root), relative.TrimStart('/'));
+        return new Uri(new Uri(root), relative);
     }
 
     /// <summary>The same, with http(s) turned into ws(s) for the WebSocket vendors (tests point them at http://127.0.0.1).</summary>
@@ -38,6 +41,15 @@ public static class ProviderSettingsExtensions
         if (builder.Uri.IsDefaultPort) builder.Port = -1;
         return builder.Uri;
     }
+
+    /// <summary>
+    /// The key for an OpenAI-style vendor that also has self-hosted twins: required when the base URL is the vendor's own
+    /// cloud (or unset), optional for anything else (a local whisper or TTS server usually has none).
+    /// </summary>
+    public static string? KeyUnlessSelfHosted(this ProviderSettings settings, string provider, params string[] cloudHosts) =>
+        settings.BaseUrl is null || cloudHosts.Any(h => settings.BaseUrl.Host.Equals(h, StringComparison.OrdinalIgnoreCase))
+            ? settings.RequireKey(provider)
+            : settings.ApiKey;
 
     /// <summary>The key, or a clear refusal naming the provider (never a request that a vendor answers with 401).</summary>
     public static string RequireKey(this ProviderSettings settings, string provider) =>

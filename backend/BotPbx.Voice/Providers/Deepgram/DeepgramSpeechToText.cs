@@ -27,9 +27,20 @@ public sealed class DeepgramSpeechToText(ProviderSettings settings) : ISpeechToT
             "interim_results=true",
             "smart_format=true",
             $"endpointing={settings.IntOption("endpointing") ?? 300}");
-        var uri = settings.WebSocketEndpoint("wss://api.deepgram.com/v1", $"listen?{query}");
+        var uri = ListenUri(settings, query);
         var socket = await VendorWebSocket.ConnectAsync(uri, [new("Authorization", $"Token {key}")], Provider, key, cancellationToken).ConfigureAwait(false);
         return new DeepgramSession(socket, TimeSpan.FromMilliseconds(settings.IntOption("flushTimeoutMs") ?? 1500),
             TimeSpan.FromMilliseconds(settings.IntOption("keepAliveMs") ?? 5000));
+    }
+
+    /// <summary>
+    /// /v1/listen under the base URL. The settings page's default is the bare host ("wss://api.deepgram.com"), a
+    /// proxy or test server may give ".../v1": both work.
+    /// </summary>
+    internal static Uri ListenUri(ProviderSettings settings, string query)
+    {
+        var path = settings.BaseUrl?.AbsolutePath.TrimEnd('/') ?? "/v1";
+        var relative = path.EndsWith("/v1", StringComparison.Ordinal) ? "listen" : "v1/listen";
+        return settings.WebSocketEndpoint("wss://api.deepgram.com/v1", $"{relative}?{query}");
     }
 }

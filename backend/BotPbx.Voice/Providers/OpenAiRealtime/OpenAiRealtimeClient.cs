@@ -17,8 +17,8 @@ public sealed class OpenAiRealtimeClient(ProviderSettings settings) : IRealtimeC
 
     public async Task<IRealtimeSession> ConnectAsync(RealtimeSessionOptions options, CancellationToken cancellationToken)
     {
-        var key = settings.BaseUrl is null ? settings.RequireKey(Provider) : settings.ApiKey;
-        var uri = settings.WebSocketEndpoint("wss://api.openai.com/v1", $"realtime?model={Uri.EscapeDataString(options.Model)}");
+        var key = settings.KeyUnlessSelfHosted(Provider, "api.openai.com");
+        var uri = RealtimeUri(settings, options.Model);
         var headers = new List<KeyValuePair<string, string>>();
         if (!string.IsNullOrEmpty(key)) headers.Add(new("Authorization", $"Bearer {key}"));
         var socket = await VendorWebSocket.ConnectAsync(uri, headers, Provider, key, cancellationToken).ConfigureAwait(false);
@@ -32,6 +32,14 @@ public sealed class OpenAiRealtimeClient(ProviderSettings settings) : IRealtimeC
             throw;
         }
         return new OpenAiRealtimeSession(socket);
+    }
+
+    /// <summary>/v1/realtime?model=… under the base URL, whether the base is "…/v1" or already "…/v1/realtime" (the settings page's default).</summary>
+    internal static Uri RealtimeUri(ProviderSettings settings, string model)
+    {
+        var path = settings.BaseUrl?.AbsolutePath.TrimEnd('/') ?? "/v1";
+        var relative = path.EndsWith("/realtime", StringComparison.Ordinal) ? "" : "realtime";
+        return settings.WebSocketEndpoint("wss://api.openai.com/v1", $"{relative}?model={Uri.EscapeDataString(model)}");
     }
 
     internal JsonObject SessionUpdate(RealtimeSessionOptions options)

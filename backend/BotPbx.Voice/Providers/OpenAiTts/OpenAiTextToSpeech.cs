@@ -22,7 +22,7 @@ public sealed class OpenAiTextToSpeech(ProviderSettings settings, HttpClient htt
     public async IAsyncEnumerable<ReadOnlyMemory<byte>> SynthesizeAsync(TtsRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // A self-hosted compatible server (a base URL) may run without a key; OpenAI itself never does.
-        var key = settings.BaseUrl is null ? settings.RequireKey(Provider) : settings.ApiKey;
+        var key = settings.KeyUnlessSelfHosted(Provider, "api.openai.com");
         using var message = new HttpRequestMessage(HttpMethod.Post, settings.Endpoint("https://api.openai.com/v1", "audio/speech"))
         {
             Content = JsonBody.Of(new JsonObject

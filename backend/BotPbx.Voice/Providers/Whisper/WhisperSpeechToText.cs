@@ -17,7 +17,7 @@ public sealed class WhisperSpeechToText(ProviderSettings settings, HttpClient ht
     public Task<ISttSession> StartAsync(SttOptions options, CancellationToken cancellationToken)
     {
         // A self-hosted server (a base URL) may run without a key; OpenAI and Groq never do.
-        var key = settings.BaseUrl is null ? settings.RequireKey(Provider) : settings.ApiKey;
+        var key = settings.KeyUnlessSelfHosted(Provider, "api.openai.com", "api.groq.com");
         return Task.FromResult<ISttSession>(new WhisperSession(settings, http, key, options));
     }
 }
