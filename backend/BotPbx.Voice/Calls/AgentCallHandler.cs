@@ -3,6 +3,7 @@ using BotPbx.Asterisk.AudioSocket;
 using BotPbx.Voice.Agents;
 using BotPbx.Voice.Pipeline;
 using BotPbx.Voice.Providers;
+using BotPbx.Voice.Providers.OpenAiRealtime;
 using BotPbx.Voice.Tools;
 using Microsoft.Extensions.Logging;
 
@@ -91,21 +92,31 @@ public sealed partial class AgentCallHandler(
             var audio = await waiting.WaitAsync(options.MediaConnectTimeout, token).ConfigureAwait(false);
             await ari.Bridges.AddChannelAsync(bridgeId, [mediaChannel], token).ConfigureAwait(false);
 
-            var setup = new ConversationSetup
+            var conversationStart = new ConversationStart(agent.Id, variables.ContainsKey("BOTPBX_CAMPAIGN_CONTACT") ? "campaign" : "call", caller.Name,
+                caller.Caller.Number, prompt.GetValueOrDefault("did"), prompt, time.GetUtcNow());
+            // A speech-to-speech agent (openai-realtime as its LLM or its speech-to-speech provider) replaces the pipeline.
+            if (RealtimeSettings(agent) is { } realtime && providers is IRealtimeProviderFactory speechToSpeech)
             {
-                Agent = agent,
-                Llm = providers.CreateLlm(agent.Llm),
-                Stt = providers.CreateStt(agent.Stt),
-                Tts = providers.CreateTts(agent.Tts),
-                Audio = audio,
-                SampleRate = options.SampleRate,
-                Call = control,
-                Store = store,
-                Start = new ConversationStart(agent.Id, variables.ContainsKey("BOTPBX_CAMPAIGN_CONTACT") ? "campaign" : "call", caller.Name,
-                    caller.Caller.Number, prompt.GetValueOrDefault("did"), prompt, time.GetUtcNow()),
-            };
-            var conversation = new AgentConversation(setup, voice, metrics, frames, functions, time, logger);
-            end = await conversation.RunAsync(token).ConfigureAwait(false);
+                end = await new RealtimeConversation(agent, speechToSpeech.CreateRealtime(realtime), audio, options.SampleRate, control, store,
+                    conversationStart, functions, metrics, time, logger).RunAsync(realtime, token).ConfigureAwait(false);
+            }
+            else
+            {
+                var setup = new ConversationSetup
+                {
+                    Agent = agent,
+                    Llm = providers.CreateLlm(agent.Llm),
+                    Stt = providers.CreateStt(agent.Stt),
+                    Tts = providers.CreateTts(agent.Tts),
+                    Audio = audio,
+                    SampleRate = options.SampleRate,
+                    Call = control,
+                    Store = store,
+                    Start = conversationStart,
+                };
+                var conversation = new AgentConversation(setup, voice, metrics, frames, functions, time, logger);
+                end = await conversation.RunAsync(token).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -123,6 +134,9 @@ public sealed partial class AgentCallHandler(
         if (control.WarmPeer is { } peer) await KeepBridgedAsync(ari, bridgeId, caller.Id, peer).ConfigureAwait(false);
         else await DestroyQuietlyAsync(ari, bridgeId).ConfigureAwait(false);
     }
+
+    private ProviderSettings? RealtimeSettings(AgentDefinition agent) =>
+        agent.SpeechToSpeech ?? (providers is IRealtimeProviderFactory f && f.IsRealtime(agent.Llm.Kind) ? agent.Llm : null);
 
     /// <summary>After a warm transfer caller and human share the agent's bridge inside Stasis: when one leaves, the other is hung up.</summary>
     private async Task KeepBridgedAsync(AriClient ari, string bridgeId, string caller, string peer)

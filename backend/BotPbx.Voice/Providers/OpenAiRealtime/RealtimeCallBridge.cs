@@ -15,6 +15,12 @@ public sealed class RealtimeBridgeHooks
     /// <summary>The caller talked over the agent; how much queued audio was dropped.</summary>
     public Action<TimeSpan>? OnBargeIn { get; init; }
 
+    /// <summary>The vendor's VAD heard the caller stop: the start of a turn's latency waterfall.</summary>
+    public Action? OnCallerStopped { get; init; }
+
+    /// <summary>The first audio of an agent utterance went to the call.</summary>
+    public Action? OnAgentAudioStarted { get; init; }
+
     /// <summary>A non-fatal vendor error (logged by the handler).</summary>
     public Action<RealtimeError>? OnError { get; init; }
 }
@@ -33,6 +39,7 @@ public sealed class RealtimeCallBridge(IRealtimeSession realtime, IAudioSocketSe
     private string? _playingItem;
     private TimeSpan _playedQueued;
     private PcmResampler? _down;
+    private TaskCompletionSource? _responseDone;
 
     public async Task RunAsync(string? greeting, CancellationToken cancellationToken)
     {
@@ -49,6 +56,19 @@ public sealed class RealtimeCallBridge(IRealtimeSession realtime, IAudioSocketSe
         await Task.WhenAll(up, down).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         // The first to end says why: a vendor failure is the caller's to see; a hang-up or cancellation is not an error.
         if (first.IsFaulted && first.Exception!.InnerException is ProviderException failure) throw failure;
+    }
+
+    /// <summary>
+    /// Has the model say <paramref name="text"/> (a warm transfer's summary to the human) and waits until it was
+    /// played out. Call only while <see cref="RunAsync"/> runs.
+    /// </summary>
+    public async Task SayAsync(string text, CancellationToken cancellationToken)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _responseDone, done);
+        await realtime.CreateResponseAsync($"Say exactly: \"{text}\"", cancellationToken).ConfigureAwait(false);
+        await done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await call.WaitForSentAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task UplinkAsync(CancellationToken cancellationToken)
@@ -83,6 +103,12 @@ public sealed class RealtimeCallBridge(IRealtimeSession realtime, IAudioSocketSe
                     case RealtimeSpeechStarted:
                         await BargeInAsync(cancellationToken).ConfigureAwait(false);
                         break;
+                    case RealtimeSpeechStopped:
+                        _hooks.OnCallerStopped?.Invoke();
+                        break;
+                    case RealtimeResponseDone:
+                        Interlocked.Exchange(ref _responseDone, null)?.TrySetResult();
+                        break;
                     case RealtimeToolCall tool:
                         // Run off the event loop: a slow webhook must not stop barge-in or audio.
                         _ = AnswerToolAsync(tool.Call, cancellationToken);
@@ -109,10 +135,12 @@ public sealed class RealtimeCallBridge(IRealtimeSession realtime, IAudioSocketSe
     {
         var outRate = AudioSocketFormats.SampleRate(call.OutputKind);
         byte[] pcm;
+        var started = false;
         lock (_playback)
         {
             if (_playingItem != audio.ItemId || _down?.ToRate != outRate)
             {
+                started = _playingItem != audio.ItemId;
                 _playingItem = audio.ItemId;
                 _playedQueued = TimeSpan.Zero;
                 _down = new PcmResampler(realtime.SampleRate, outRate);
@@ -121,6 +149,7 @@ public sealed class RealtimeCallBridge(IRealtimeSession realtime, IAudioSocketSe
             _playedQueued += TimeSpan.FromSeconds(pcm.Length / 2.0 / outRate);
         }
         if (pcm.Length > 0) await call.SendAudioAsync(pcm, cancellationToken).ConfigureAwait(false);
+        if (started) _hooks.OnAgentAudioStarted?.Invoke();
     }
 
     private async Task BargeInAsync(CancellationToken cancellationToken)
