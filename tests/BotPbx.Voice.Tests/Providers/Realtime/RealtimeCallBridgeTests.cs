@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using BotPbx.Asterisk.AudioSocket;
+using BotPbx.TestSupport.Asterisk;
 using BotPbx.Voice.Providers;
 using BotPbx.Voice.Providers.OpenAiRealtime;
 using BotPbx.Voice.Tests.Providers.Audio;
@@ -81,15 +82,12 @@ public sealed class RealtimeCallBridgeTests
         });
         await audioSocket.StartAsync(CancellationToken.None);
 
-        await using var asterisk = await AsteriskSide.CallAsync(audioSocket.LocalEndPoint, Guid.NewGuid());
-        foreach (var frame in SttHarness.Frames(8_000, 10)) await asterisk.SendAudioAsync(frame);
+        await using var asterisk = await AudioSocketPeer.ConnectAsync(audioSocket.LocalEndPoint, Guid.NewGuid(), CancellationToken.None);
+        foreach (var frame in SttHarness.Frames(8_000, 10)) await asterisk.SendAudioAsync(frame, CancellationToken.None);
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var heard = new List<byte>();
-        while (heard.Count < 320 * 10 && await asterisk.ReadFrameAsync(patience.Token) is { } frame)
-        {
-            Assert.Equal(0x10, frame.Kind); // slin 8 kHz back to Asterisk
-            heard.AddRange(frame.Payload);
-        }
+        await asterisk.WaitUntilAsync(frames => frames.Count(f => f.Kind == AudioSocketPeer.KindSlin8) >= 10, patience.Token);
+        var heard = asterisk.Received.Where(f => f.Kind == AudioSocketPeer.KindSlin8).SelectMany(f => f.Payload).ToArray();
+        Assert.All(asterisk.Received, f => Assert.Equal(AudioSocketPeer.KindSlin8, f.Kind)); // slin 8 kHz back to Asterisk
         bargeIn.TrySetResult();
         await DeepgramSpeechToTextTests.WaitFor(() => sent.Any(m => m["type"]!.GetValue<string>() == "conversation.item.create"));
         await asterisk.DisposeAsync(); // the caller hangs up
