@@ -28,7 +28,7 @@ builder.Services.AddTelephony();
 // After AddTelephony: it counts security events on the AMI client the Telephony feature's host creates.
 builder.Services.AddSipBans();
 builder.Services.AddIvr(builder.Configuration);
-builder.Services.AddAgents();
+builder.Services.AddAgents(builder.Configuration);
 builder.Services.AddProtocolServers();
 
 var app = builder.Build();
