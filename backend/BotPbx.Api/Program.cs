@@ -8,6 +8,7 @@ using BotPbx.Api.Features.Ivr;
 using BotPbx.Api.Features.Settings;
 using BotPbx.Api.Features.SipBans;
 using BotPbx.Api.Features.Telephony;
+using BotPbx.Api.Features.VoiceCalls;
 using BotPbx.Api.Features.SystemStatus;
 using BotPbx.Api.Features.Users;
 using BotPbx.Api.Hosting;
@@ -29,6 +30,7 @@ builder.Services.AddTelephony();
 builder.Services.AddSipBans();
 builder.Services.AddIvr(builder.Configuration);
 builder.Services.AddAgents(builder.Configuration);
+builder.Services.AddVoiceCalls();
 builder.Services.AddProtocolServers();
 
 var app = builder.Build();
