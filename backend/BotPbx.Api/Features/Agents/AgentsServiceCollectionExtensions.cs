@@ -1,4 +1,5 @@
 using BotPbx.Api.Configuration;
+using BotPbx.Api.Features.Agents.Chat;
 using BotPbx.Api.Features.Agents.Conversations;
 using BotPbx.Api.Features.Agents.PbxIntegration;
 using BotPbx.Api.Features.Agents.Providers;
@@ -30,6 +31,8 @@ public static class AgentsServiceCollectionExtensions
         services.AddHostedService<WebhookDeliveryWorker>();
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<ConversationQueries>();
+        services.AddSingleton<ChatSessions>();
+        services.AddSingleton<ChatRunner>();
         services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<ConversationStore>());
 
         services.AddSingleton<IExternalDestinationSource, AgentDestinationSource>();
@@ -40,5 +43,5 @@ public static class AgentsServiceCollectionExtensions
     }
 
     /// <summary>/api/agents (with conversations and metrics) and /api/ai-providers; one call in Program.cs.</summary>
-    public static IEndpointRouteBuilder MapAgentsEndpoints(this IEndpointRouteBuilder app) => app.MapAgentsApi().MapConversationsApi().MapAiProvidersApi();
+    public static IEndpointRouteBuilder MapAgentsEndpoints(this IEndpointRouteBuilder app) => app.MapAgentsApi().MapConversationsApi().MapAgentChatApi().MapAiProvidersApi();
 }
