@@ -30,7 +30,7 @@ public sealed class PocketsphinxStt(ProviderSettings settings, ProviderServices 
         if (string.IsNullOrWhiteSpace(model)) return null;
         if (!Path.IsPathFullyQualified(model))
         {
-            var root = Path.GetFullPath(modelsDirectory);
+            var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(modelsDirectory));
             model = Path.GetFullPath(Path.Combine(root, model));
             if (!model.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) return null;
         }
