@@ -29,7 +29,7 @@ builder.Services.AddTelephony();
 // After AddTelephony: it counts security events on the AMI client the Telephony feature's host creates.
 builder.Services.AddSipBans();
 builder.Services.AddIvr(builder.Configuration);
-builder.Services.AddAgents();
+builder.Services.AddAgents(builder.Configuration);
 builder.Services.AddVoiceCalls();
 builder.Services.AddProtocolServers();
 

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using System.Text;
 using BotPbx.Voice.Agents;
 
@@ -7,14 +6,14 @@ namespace BotPbx.Voice.Tools;
 
 /// <summary>
 /// Calls an agent's user function: POSTs the model's arguments (a JSON object) to the function's URL and gives the
-/// answer back to the model. The body is signed as the agents' webhooks are: header <c>X-BotPBX-Signature:
-/// sha256=&lt;hex HMAC-SHA256 of the raw body with the function's secret&gt;</c>, so the receiver can check it came from
-/// this PBX; <c>X-BotPBX-Function</c> names the function. Failures (timeout, refused, non-2xx) become a JSON error the
+/// answer back to the model. The body is signed as the agents' webhooks are (<see cref="WebhookSignature"/>: header
+/// <c>X-BotPBX-Signature: t=&lt;unix seconds&gt;,v1=&lt;hex HMAC-SHA256(secret, "t.body")&gt;</c>), so the receiver can
+/// check it came from this PBX and is fresh; <c>X-BotPBX-Function</c> names the function. Failures (timeout, refused, non-2xx) become a JSON error the
 /// model can talk about, never an exception that ends the call.
 /// </summary>
-public sealed class FunctionCaller(HttpClient http, TimeSpan timeout)
+public sealed class FunctionCaller(HttpClient http, TimeSpan timeout, TimeProvider? time = null)
 {
-    public const string SignatureHeader = "X-BotPBX-Signature";
+    public const string SignatureHeader = WebhookSignature.HeaderName;
     public const string FunctionHeader = "X-BotPBX-Function";
 
     /// <summary>The longest answer passed to the model; more would waste its context.</summary>
@@ -29,7 +28,7 @@ public sealed class FunctionCaller(HttpClient http, TimeSpan timeout)
         using var request = new HttpRequestMessage(HttpMethod.Post, function.Url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add(FunctionHeader, function.Name);
-        if (!string.IsNullOrEmpty(function.Secret)) request.Headers.Add(SignatureHeader, Sign(function.Secret, body));
+        if (!string.IsNullOrEmpty(function.Secret)) request.Headers.Add(SignatureHeader, WebhookSignature.Create(function.Secret, (time ?? TimeProvider.System).GetUtcNow(), body));
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(timeout);
         try
@@ -49,10 +48,6 @@ public sealed class FunctionCaller(HttpClient http, TimeSpan timeout)
             return Error("the function could not be reached: " + e.Message);
         }
     }
-
-    /// <summary><c>sha256=</c> and the lower-case hex HMAC-SHA256 of <paramref name="body"/>.</summary>
-    public static string Sign(string secret, ReadOnlySpan<byte> body) =>
-        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
 
     private static string Error(string message) => ToolJson.Error(message);
 }

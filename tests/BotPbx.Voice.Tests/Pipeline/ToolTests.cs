@@ -115,8 +115,9 @@ public sealed class ToolTests
 
         var (body, signature, function) = Assert.Single(received);
         Assert.Equal("""{"phone":"5551234"}""", body);
-        Assert.Equal(FunctionCaller.Sign("s3cret", Encoding.UTF8.GetBytes(body)), signature);
-        Assert.StartsWith("sha256=", signature, StringComparison.Ordinal);
+        Assert.True(WebhookSignature.Verify("s3cret", signature, Encoding.UTF8.GetBytes(body), DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1)),
+            $"signed with the function's secret the way webhooks are: {signature}");
+        Assert.False(WebhookSignature.Verify("other", signature, Encoding.UTF8.GetBytes(body), DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1)));
         Assert.Equal("lookup_customer", function);
         Assert.Equal("""{"customer":"Jane Doe","tier":"gold"}""", llm.Requests[1].Messages[^1].Text);
         Assert.Contains(llm.Requests[0].Tools, t => t.Name == "lookup_customer");

@@ -110,11 +110,15 @@ public sealed class PocketsphinxModelTests
         File.WriteAllText(grammar, "#JSGF V1.0;\ngrammar g;\npublic <s> = hello;\n");
         try
         {
-            Assert.Equal(["-jsgf", grammar], PocketsphinxStt.ModelArgument(grammar)!);
-            Assert.Equal(["-lm", "/usr/share/pocketsphinx/model/en-us/en-us.lm.bin"], PocketsphinxStt.ModelArgument("/usr/share/pocketsphinx/model/en-us/en-us.lm.bin")!);
-            Assert.Null(PocketsphinxStt.ModelArgument("nova-2"));
-            Assert.Null(PocketsphinxStt.ModelArgument(null));
-            Assert.Throws<ArgumentException>(() => PocketsphinxStt.ModelArgument("/nowhere/missing.gram"));
+            var models = Path.GetTempPath();
+            Assert.Equal(["-jsgf", grammar], PocketsphinxStt.ModelArgument(grammar, models)!);
+            Assert.Equal(["-jsgf", grammar], PocketsphinxStt.ModelArgument(Path.GetFileName(grammar), models)!);
+            Assert.Equal(["-lm", "/usr/share/pocketsphinx/model/en-us/en-us.lm.bin"],
+                PocketsphinxStt.ModelArgument("en-us/en-us.lm.bin", "/usr/share/pocketsphinx/model")!);
+            Assert.Null(PocketsphinxStt.ModelArgument("nova-2", models));
+            Assert.Null(PocketsphinxStt.ModelArgument(null, models));
+            Assert.Null(PocketsphinxStt.ModelArgument("../etc/passwd.gram", models));
+            Assert.Throws<ArgumentException>(() => PocketsphinxStt.ModelArgument("/nowhere/missing.gram", models));
         }
         finally
         {

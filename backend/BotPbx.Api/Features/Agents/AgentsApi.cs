@@ -1,5 +1,6 @@
 using System.Globalization;
 using BotPbx.Api.Features.Agents.PbxIntegration;
+using BotPbx.Api.Features.Agents.Webhooks;
 using BotPbx.Api.Features.Audit;
 using BotPbx.Api.Features.Auth;
 using BotPbx.Api.Features.Telephony.Common;
@@ -51,7 +52,18 @@ public static class AgentsApi
         group.MapPost("/{id:long}/webhooks/{webhookId:long}/secret", RotateWebhookSecretAsync).RequireAuthorization(Policies.Admin)
             .ProducesProblem(StatusCodes.Status404NotFound).WithName("RotateAgentWebhookSecret")
             .WithSummary("A new signing secret for one webhook, shown this once");
+        group.MapGet("/{id:long}/webhook-deliveries", ListDeliveriesAsync).RequireAuthorization(Policies.Admin).WithName("ListAgentWebhookDeliveries")
+            .WithSummary("The latest webhook deliveries of the agent (newest first, at most 100), with every try");
         return app;
+    }
+
+    private static async Task<Ok<IReadOnlyList<DeliveryResponse>>> ListDeliveriesAsync(long id, WebhookDeliveryStore deliveries, int? limit,
+        CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        errors.Range("limit", limit ?? 50, 1, 100);
+        errors.ThrowIfAny();
+        return TypedResults.Ok(await deliveries.ListAsync(id, limit ?? 50, cancellationToken));
     }
 
     private static async Task<Ok<ListResponse<AgentResponse>>> ListAsync(AgentStore store, string? search, int? limit, int? offset,

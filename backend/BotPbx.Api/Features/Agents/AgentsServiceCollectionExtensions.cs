@@ -1,3 +1,5 @@
+using BotPbx.Api.Configuration;
+using BotPbx.Api.Features.Agents.Chat;
 using BotPbx.Api.Features.Agents.Conversations;
 using BotPbx.Api.Features.Agents.PbxIntegration;
 using BotPbx.Api.Features.Agents.Providers;
@@ -15,14 +17,22 @@ public static class AgentsServiceCollectionExtensions
     /// AI agents as data: the store, provider settings, the catalog and conversation store the call pipeline uses,
     /// and the agent's place in the PBX (a destination, a user of PBX numbers, a reference IVR flows may make).
     /// </summary>
-    public static IServiceCollection AddAgents(this IServiceCollection services)
+    public static IServiceCollection AddAgents(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AgentStore>();
         services.AddSingleton<AiProviderSettingsStore>();
         services.AddSingleton<IAgentCatalog, AgentCatalog>();
         services.AddSingleton<WebhookOutbox>();
+        services.AddSingleton(OptionsBinding.Read<AgentWebhooksOptions>(configuration));
+        services.AddSingleton<WebhookDeliveryStore>();
+        services.AddSingleton<WebhookSender>();
+        services.AddSingleton<WebhookWakeup>();
+        services.AddHostedService<WebhookDeliveryWorker>();
         services.AddSingleton<ConversationStore>();
+        services.AddSingleton<ConversationQueries>();
+        services.AddSingleton<ChatSessions>();
+        services.AddSingleton<ChatRunner>();
         services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<ConversationStore>());
 
         services.AddSingleton<IExternalDestinationSource, AgentDestinationSource>();
@@ -32,6 +42,6 @@ public static class AgentsServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>/api/agents and /api/ai-providers; one call in Program.cs.</summary>
-    public static IEndpointRouteBuilder MapAgentsEndpoints(this IEndpointRouteBuilder app) => app.MapAgentsApi().MapAiProvidersApi();
+    /// <summary>/api/agents (with conversations and metrics) and /api/ai-providers; one call in Program.cs.</summary>
+    public static IEndpointRouteBuilder MapAgentsEndpoints(this IEndpointRouteBuilder app) => app.MapAgentsApi().MapConversationsApi().MapAgentChatApi().MapAiProvidersApi();
 }

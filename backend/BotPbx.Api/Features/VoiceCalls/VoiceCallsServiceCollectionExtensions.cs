@@ -24,6 +24,7 @@ public static class VoiceCallsServiceCollectionExtensions
         {
             Http = sp.GetRequiredService<IHttpClientFactory>().CreateClient("BotPbx.Voice"),
             Time = sp.GetRequiredService<TimeProvider>(),
+            SpeechModelsDirectory = Path.Combine(sp.GetRequiredService<IOptions<Configuration.ServerOptions>>().Value.DataDir, "speech"),
         });
         services.TryAddSingleton<IProviderFactory>(sp => ProviderFactory.CreateDefault(sp.GetRequiredService<ProviderServices>()));
         services.TryAddSingleton(sp => new VoiceMetrics(sp.GetService<IMeterFactory>()));

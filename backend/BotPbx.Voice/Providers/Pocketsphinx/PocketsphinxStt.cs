@@ -22,11 +22,18 @@ public sealed class PocketsphinxStt(ProviderSettings settings, ProviderServices 
     /// <summary>
     /// The agent's "STT model" for pocketsphinx names a file: a JSGF grammar (.gram, .jsgf) for a closed set of answers,
     /// a language model (.lm, .lm.bin, .arpa), a keyphrase list (.kws), or an acoustic model directory. Anything else
-    /// (a vendor's model name left over from another engine) is ignored.
+    /// (a vendor's model name left over from another engine) is ignored. A relative name is read from
+    /// <paramref name="modelsDirectory"/> and may not leave it.
     /// </summary>
-    internal static string[]? ModelArgument(string? model)
+    internal static string[]? ModelArgument(string? model, string modelsDirectory)
     {
-        if (string.IsNullOrWhiteSpace(model) || !Path.IsPathFullyQualified(model)) return null;
+        if (string.IsNullOrWhiteSpace(model)) return null;
+        if (!Path.IsPathFullyQualified(model))
+        {
+            var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(modelsDirectory));
+            model = Path.GetFullPath(Path.Combine(root, model));
+            if (!model.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) return null;
+        }
         string? flag = model switch
         {
             _ when model.EndsWith(".gram", StringComparison.OrdinalIgnoreCase) || model.EndsWith(".jsgf", StringComparison.OrdinalIgnoreCase) => "-jsgf",
@@ -59,7 +66,7 @@ public sealed class PocketsphinxStt(ProviderSettings settings, ProviderServices 
             await File.WriteAllTextAsync(grammarFile, grammar, cancellationToken).ConfigureAwait(false);
             arguments.AddRange(["-jsgf", grammarFile]);
         }
-        if (ModelArgument(options.Model) is { } model) arguments.AddRange(model);
+        if (ModelArgument(options.Model, services.SpeechModelsDirectory) is { } model) arguments.AddRange(model);
         if (extra.TryGetValue("keyphrase", out var keyphrase) && !string.IsNullOrWhiteSpace(keyphrase)) arguments.AddRange(["-keyphrase", keyphrase]);
         return new PocketsphinxSession(services.PocketsphinxPath, arguments, options.SampleRate, grammarFile);
     }

@@ -13,7 +13,7 @@ namespace BotPbx.Api.Features.Agents.Conversations;
 /// <see cref="IConversationListener"/> (the live feed's agent.conversation events). A listener that throws is logged
 /// and skipped: the conversation is saved either way, and the audio path never waits on a broken listener.
 /// </summary>
-public sealed partial class ConversationStore(IDbConnectionFactory database, WebhookOutbox outbox, IEnumerable<IConversationListener> listeners,
+public sealed partial class ConversationStore(IDbConnectionFactory database, WebhookOutbox outbox, WebhookWakeup wakeup, IEnumerable<IConversationListener> listeners,
     ILogger<ConversationStore> logger) : IConversationStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -36,8 +36,9 @@ public sealed partial class ConversationStore(IDbConnectionFactory database, Web
                 agentId, agentText = start.AgentId, start.Source, start.Channel, start.CallerId, start.Did,
                 variables = JsonSerializer.Serialize(start.Variables, Json), start.StartedAt,
             }, transaction, cancellationToken: cancellationToken));
-        await OnSavedAsync(connection, transaction, new ConversationEvent(id, agentId, start.Source, WebhookEvent.CallStart, Start: start), cancellationToken);
+        var queued = await OnSavedAsync(connection, transaction, new ConversationEvent(id, agentId, start.Source, WebhookEvent.CallStart, Start: start), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (queued > 0) wakeup.Wake();
         Tell(l => l.OnStarted(id, start));
         return id;
     }
@@ -66,10 +67,12 @@ public sealed partial class ConversationStore(IDbConnectionFactory database, Web
                 endOfSpeech = t?.EndOfSpeech, sttFinal = t?.SttFinal, llmFirstToken = t?.LlmFirstToken, ttsFirstAudio = t?.TtsFirstAudio,
                 firstFrameSent = t?.FirstFrameSent, turn.Interrupted,
             }, transaction, cancellationToken: cancellationToken));
+        var queued = 0;
         if (turn.ToolName == "transfer")
-            await OnSavedAsync(connection, transaction, new ConversationEvent(conversationId, owner.AgentId, owner.Source, WebhookEvent.Transfer, Turn: turn),
+            queued = await OnSavedAsync(connection, transaction, new ConversationEvent(conversationId, owner.AgentId, owner.Source, WebhookEvent.Transfer, Turn: turn),
                 cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (queued > 0) wakeup.Wake();
         Tell(l => l.OnTurn(conversationId, IdText(owner.AgentId), turn));
     }
 
@@ -85,9 +88,10 @@ public sealed partial class ConversationStore(IDbConnectionFactory database, Web
             WHERE id = @conversationId
             """, new { conversationId, outcome.EndedAt, outcome.Outcome, outcome.TransferredTo, outcome.Error }, transaction,
             cancellationToken: cancellationToken));
-        await OnSavedAsync(connection, transaction, new ConversationEvent(conversationId, owner.AgentId, owner.Source, WebhookEvent.CallEnd, End: outcome),
-            cancellationToken);
+        var ended = await OnSavedAsync(connection, transaction, new ConversationEvent(conversationId, owner.AgentId, owner.Source, WebhookEvent.CallEnd,
+            End: outcome), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (ended > 0) wakeup.Wake();
         Tell(l => l.OnEnded(conversationId, IdText(owner.AgentId), outcome));
     }
 
