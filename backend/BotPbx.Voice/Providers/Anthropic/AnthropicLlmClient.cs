@@ -110,9 +110,10 @@ public sealed class AnthropicLlmClient : ILlmClient, IDisposable
             Model = request.Model,
             MaxTokens = request.MaxTokens,
             Messages = AnthropicMessages.Turns(request.Messages),
-            System = AnthropicMessages.System(request.Messages) is { } system ? system : null!,
-            Tools = request.Tools.Count > 0 ? AnthropicMessages.Tools(request.Tools) : null!,
         };
+        // Set only when there is something: an assigned null would be sent as "system": null, which the API refuses.
+        if (AnthropicMessages.System(request.Messages) is { } system) typed = typed with { System = system };
+        if (request.Tools.Count > 0) typed = typed with { Tools = AnthropicMessages.Tools(request.Tools) };
         if (_settings.BoolOption("omitTemperature")) return typed;
         // This SDK version has no typed temperature; the API still takes it (0…1), so it goes into the raw body.
         var body = new Dictionary<string, JsonElement>(typed.RawBodyData)

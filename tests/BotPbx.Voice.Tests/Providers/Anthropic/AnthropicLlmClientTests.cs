@@ -78,6 +78,25 @@ public sealed class AnthropicLlmClientTests
     }
 
     [Fact]
+    public async Task A_conversation_without_system_text_or_tools_sends_neither()
+    {
+        JsonObject? body = null;
+        await using var server = await LoopbackServer.StartAsync(app => app.MapPost("/v1/messages", async context =>
+        {
+            body = (JsonObject)(await JsonNode.ParseAsync(context.Request.Body))!;
+            await WriteSseAsync(context, [TextThenToolUse[0], TextThenToolUse[1], TextThenToolUse[3], TextThenToolUse[5], TextThenToolUse[^2], TextThenToolUse[^1]]);
+        }));
+        using var client = Client(server);
+
+        var deltas = await Collect(client.StreamAsync(new LlmRequest("claude-haiku-4-5", [new ChatMessage(ChatRole.User, "Hi")], [], 0.2, 100), CancellationToken.None));
+
+        Assert.Equal("Okay,", Assert.Single(deltas.OfType<LlmTextDelta>()).Text);
+        Assert.False(body!.ContainsKey("system"));
+        Assert.False(body.ContainsKey("tools"));
+        Assert.Equal("Hi", body["messages"]![0]!["content"]![0]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_refused_key_names_Anthropic_and_never_the_key()
     {
         await using var server = await LoopbackServer.StartAsync(app => app.MapPost("/v1/messages", context =>
