@@ -72,6 +72,13 @@ public sealed partial class AgentCallHandler(
         var mediaId = Guid.NewGuid();
         var mediaChannel = "botpbx-media-" + mediaId.ToString("N");
         using var claim = channels.Claim(mediaChannel);
+        // The externalMedia channel can be added to the bridge only once it is in Stasis: its AudioSocket connection
+        // may arrive first (seen on Asterisk 22.10.1: 422 "Channel not in Stasis application").
+        var mediaInStasis = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var mediaWatch = channels.Watch(mediaChannel, e =>
+        {
+            if (e is StasisStartEvent) mediaInStasis.TrySetResult();
+        });
         var control = new AriCallControl(ari, channels, options, caller.Id, bridgeId);
         ConversationEnd? end = null;
         try
@@ -90,6 +97,7 @@ public sealed partial class AgentCallHandler(
                 Data = mediaId.ToString(),
             }, token).ConfigureAwait(false);
             var audio = await waiting.WaitAsync(options.MediaConnectTimeout, token).ConfigureAwait(false);
+            await mediaInStasis.Task.WaitAsync(options.MediaConnectTimeout, token).ConfigureAwait(false);
             await ari.Bridges.AddChannelAsync(bridgeId, [mediaChannel], token).ConfigureAwait(false);
 
             var conversationStart = new ConversationStart(agent.Id, variables.ContainsKey("BOTPBX_CAMPAIGN_CONTACT") ? "campaign" : "call", caller.Name,
@@ -173,20 +181,20 @@ public sealed partial class AgentCallHandler(
 
     private static async Task<Dictionary<string, string>> ReadVariablesAsync(AriClient ari, string channel, CancellationToken token)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in ChannelVariables)
+        // One request per variable, all at once: this is on the path from answer to greeting.
+        var values = await Task.WhenAll(ChannelVariables.Select(async name =>
         {
             try
             {
-                var value = await ari.Channels.GetVariableAsync(channel, name, token).ConfigureAwait(false);
-                if (!string.IsNullOrEmpty(value)) values[name] = value;
+                return (name, await ari.Channels.GetVariableAsync(channel, name, token).ConfigureAwait(false));
             }
             catch (AriException)
             {
                 // Asterisk answers 404 for a variable that is not set.
+                return (name, "");
             }
-        }
-        return values;
+        })).ConfigureAwait(false);
+        return values.Where(v => !string.IsNullOrEmpty(v.Item2)).ToDictionary(v => v.name, v => v.Item2, StringComparer.Ordinal);
     }
 
     /// <summary>caller_id, caller_name, did, ivr_context (what the IVR's aiAgent node passed), then every variable source's.</summary>

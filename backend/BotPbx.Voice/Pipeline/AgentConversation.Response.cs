@@ -175,7 +175,10 @@ public sealed partial class AgentConversation
                 // Decided before the call leaves: a blind transfer takes the caller's channel away at once.
                 var pending = new ConversationEnd("transferred", _c._time.GetUtcNow(), target.Name);
                 Interlocked.CompareExchange(ref _c._decided, pending, null);
-                var result = await _c._setup.Call.TransferAsync(target, outcome.Summary, _c.SayToLineAsync, token).ConfigureAwait(false);
+                // A blind transfer is one quick request that must not be abandoned half-way because the caller's channel
+                // left Stasis (which is what it causes); a warm one waits for a human and stops with the call.
+                var result = await _c._setup.Call.TransferAsync(target, outcome.Summary, _c.SayToLineAsync, target.Warm ? token : CancellationToken.None)
+                    .ConfigureAwait(false);
                 if (result.Transferred) return (pending, outcome.ResultJson);
                 Interlocked.CompareExchange(ref _c._decided, null, pending);
                 return (null, ToolJson.Error("transfer failed: " + (result.Reason ?? "no answer")));

@@ -96,7 +96,8 @@ public sealed partial class AgentConversation
         }
         if (Volatile.Read(ref _response) is { } response)
         {
-            response.Interrupt();
+            // An answer that already ended the call (transfer, hang-up) is finishing on its own: it is not interrupted.
+            if (Volatile.Read(ref _decided) is null) response.Interrupt();
             await ((Task)response.Completion).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
         await call.CancelAsync().ConfigureAwait(false);
