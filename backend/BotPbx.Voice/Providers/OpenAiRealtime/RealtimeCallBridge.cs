@@ -40,6 +40,7 @@ public sealed class RealtimeCallBridge(IRealtimeSession realtime, IAudioSocketSe
     private TimeSpan _playedQueued;
     private PcmResampler? _down;
     private TaskCompletionSource? _responseDone;
+    private readonly List<Task> _toolCalls = [];
 
     public async Task RunAsync(string? greeting, CancellationToken cancellationToken)
     {
@@ -54,6 +55,10 @@ public sealed class RealtimeCallBridge(IRealtimeSession realtime, IAudioSocketSe
         var first = await Task.WhenAny(up, down).ConfigureAwait(false);
         await linked.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(up, down).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        // A tool that ended the call (transfer, hang-up) is still recording what it did: the call is over when it is.
+        Task[] tools;
+        lock (_toolCalls) tools = [.. _toolCalls];
+        await Task.WhenAll(tools).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         // The first to end says why: a vendor failure is the caller's to see; a hang-up or cancellation is not an error.
         if (first.IsFaulted && first.Exception!.InnerException is ProviderException failure) throw failure;
     }
@@ -111,7 +116,8 @@ public sealed class RealtimeCallBridge(IRealtimeSession realtime, IAudioSocketSe
                         break;
                     case RealtimeToolCall tool:
                         // Run off the event loop: a slow webhook must not stop barge-in or audio.
-                        _ = AnswerToolAsync(tool.Call, cancellationToken);
+                        var running = AnswerToolAsync(tool.Call, cancellationToken);
+                        lock (_toolCalls) _toolCalls.Add(running);
                         break;
                     case RealtimeTranscript transcript when transcript.Text.Length > 0:
                         _hooks.OnTranscript?.Invoke(transcript.Role, transcript.Text);
