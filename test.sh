@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every BotPBX test: backend unit and integration tests, frontend unit tests, and the browser tests.
-# Installs what the tests need when it is missing (PostgreSQL server binaries, chromium, flite, sox) and starts
+# Installs what the tests need when it is missing (PostgreSQL server binaries, chromium, flite, sox, pocketsphinx) and starts
 # its own throw-away PostgreSQL cluster on a free loopback port unless BOTPBX_TEST_DATABASE_URL is given.
 # Makes (once, then cached) the Debian sid root that holds Debian's Asterisk 22 and the SIP phones the real-call tests
 # use (installer/lib/asterisk-root.sh, the installer's own mechanism). An Asterisk that cannot be had is a failure.

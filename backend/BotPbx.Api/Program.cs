@@ -1,5 +1,6 @@
 using BotPbx.Api.Configuration;
 using BotPbx.Api.Database;
+using BotPbx.Api.Features.Agents;
 using BotPbx.Api.Features.Asterisk;
 using BotPbx.Api.Features.Audit;
 using BotPbx.Api.Features.Auth;
@@ -11,6 +12,7 @@ using BotPbx.Api.Features.Phone;
 using BotPbx.Api.Features.Settings;
 using BotPbx.Api.Features.SipBans;
 using BotPbx.Api.Features.Telephony;
+using BotPbx.Api.Features.VoiceCalls;
 using BotPbx.Api.Features.SystemStatus;
 using BotPbx.Api.Features.Users;
 using BotPbx.Api.Hosting;
@@ -31,6 +33,8 @@ builder.Services.AddTelephony();
 // After AddTelephony: it counts security events on the AMI client the Telephony feature's host creates.
 builder.Services.AddSipBans();
 builder.Services.AddIvr(builder.Configuration);
+builder.Services.AddAgents(builder.Configuration);
+builder.Services.AddVoiceCalls();
 builder.Services.AddProtocolServers();
 builder.Services.AddLive();
 builder.Services.AddPhone();
@@ -71,6 +75,7 @@ app.MapLiveApi();
 app.MapPhoneApi();
 app.MapCallMonitoringApi();
 app.MapCallsApi();
+app.MapAgentsEndpoints();
 app.MapSpaFallback();
 
 await app.RunAsync();

@@ -64,6 +64,9 @@ ensure_test_prerequisites() {
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v flite >/dev/null 2>&1 || missing+=(flite)
   command -v sox >/dev/null 2>&1 || missing+=(sox)
+  # The AI agents' offline speech-to-text (BotPbx.Voice PocketsphinxStt) runs on the host, not in the Asterisk root.
+  command -v pocketsphinx_continuous >/dev/null 2>&1 || missing+=(pocketsphinx)
+  [ -d /usr/share/pocketsphinx/model/en-us ] || missing+=(pocketsphinx-en-us)
   command -v python3 >/dev/null 2>&1 || missing+=(python3)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "installing: ${missing[*]}"

@@ -11,11 +11,14 @@ ensure_base_packages() {
   # At run time: flite speaks IVR prompts offline, sox converts prompts and music on hold for Asterisk.
   command -v flite >/dev/null 2>&1 || missing+=(flite)
   command -v sox >/dev/null 2>&1 || missing+=(sox)
+  # AI agents' offline speech-to-text: pocketsphinx_continuous and its US English model (Debian 12's 0.8 release).
+  command -v pocketsphinx_continuous >/dev/null 2>&1 || missing+=(pocketsphinx)
+  [ -d /usr/share/pocketsphinx/model/en-us ] || missing+=(pocketsphinx-en-us)
   if [ ${#missing[@]} -gt 0 ]; then
     info "installing ${missing[*]}"
     apt_install "${missing[@]}" || die "could not install ${missing[*]}"
   fi
-  ok "base tools, flite and sox"
+  ok "base tools, flite, sox and pocketsphinx"
 }
 
 # Debian has no .NET in its archive: add Microsoft's package feed (https://learn.microsoft.com/dotnet/core/install/linux-debian).

@@ -13,7 +13,7 @@ namespace BotPbx.Api.Hosting;
 /// dialplan at once: Asterisk would otherwise leave the caller in silence inside Stasis.
 /// </summary>
 public sealed partial class AriClientHost(
-    IOptions<HostAriOptions> options, StasisRouter router, TimeProvider time, ILogger<AriClientHost> logger) : IHostedService, IAsyncDisposable
+    IOptions<HostAriOptions> options, StasisRouter router, AriChannelEventHub channelEvents, TimeProvider time, ILogger<AriClientHost> logger) : IHostedService, IAsyncDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private AriClient? _client;
@@ -88,6 +88,7 @@ public sealed partial class AriClientHost(
             await foreach (var ariEvent in client.Events.Reader.ReadAllAsync(cancellationToken))
             {
                 if (ariEvent is StasisStartEvent start) _ = HandleStartAsync(client, start, cancellationToken);
+                channelEvents.Publish(ariEvent);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

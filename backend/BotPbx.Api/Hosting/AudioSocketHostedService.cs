@@ -1,5 +1,6 @@
 using BotPbx.Asterisk;
 using BotPbx.Asterisk.AudioSocket;
+using BotPbx.Voice.Pipeline;
 using Microsoft.Extensions.Options;
 using ServerOptions = BotPbx.Asterisk.AudioSocket.AudioSocketOptions;
 
@@ -10,7 +11,8 @@ namespace BotPbx.Api.Hosting;
 /// that set a call up (an AI agent) finds its audio in the shared registry.
 /// </summary>
 public sealed partial class AudioSocketHostedService(
-    IOptions<Configuration.AudioSocketOptions> options, AudioSocketSessionRegistry sessions, ILogger<AudioSocketHostedService> logger)
+    IOptions<Configuration.AudioSocketOptions> options, AudioSocketSessionRegistry sessions, FrameSentSignals frames,
+    ILogger<AudioSocketHostedService> logger)
     : ProtocolServerHost(logger)
 {
     protected override string DisplayName => "AudioSocket server";
@@ -25,6 +27,8 @@ public sealed partial class AudioSocketHostedService(
         {
             BindAddress = ProtocolServersHosting.ParseBindAddress(settings.Host, "AUDIOSOCKET_HOST"),
             Port = settings.Port,
+            // When each agent frame really left: the waterfall's "first frame sent" and the late-frame figures.
+            AudioFrameSent = frames.OnFrameSent,
             Log = entry =>
             {
                 var level = ToLogLevel((int)entry.Level);

@@ -1,6 +1,7 @@
 using System.Net;
 using BotPbx.Api.Configuration;
 using BotPbx.Asterisk.Agi;
+using BotPbx.Asterisk.Ari;
 using BotPbx.Asterisk.AudioSocket;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -22,7 +23,9 @@ public static class ProtocolServersHosting
         services.AddSingleton<AudioSocketHostedService>();
         services.AddHostedService(sp => sp.GetRequiredService<AudioSocketHostedService>());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<StasisRouter>();
+        services.TryAddSingleton<AriChannelEventHub>();
+        services.TryAddSingleton(sp => new BotPbx.Voice.Pipeline.FrameSentSignals(TimeProvider.System));
+        services.AddSingleton<StasisRouter>(sp => new StasisRouter(sp.GetServices<IStasisFeature>(), sp.GetRequiredService<AriChannelEventHub>()));
         services.AddSingleton<AriClientHost>();
         services.AddHostedService(sp => sp.GetRequiredService<AriClientHost>());
         return services;

@@ -19,6 +19,8 @@ public sealed record AgentDefinition
     public string? Voice { get; init; }
     public double Speed { get; init; } = 1.0;
     public required ProviderSettings Stt { get; init; }
+    /// <summary>A speech-to-speech provider (kind "openai-realtime") that replaces STT → LLM → TTS for this agent; null for the pipeline.</summary>
+    public ProviderSettings? SpeechToSpeech { get; init; }
     public string Language { get; init; } = "en-US";
     public string? SttModel { get; init; }
     public int MaxTurns { get; init; } = 20;

@@ -77,6 +77,18 @@ public sealed class AriHostingTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_channel_a_feature_created_itself_is_left_to_it_whatever_its_arguments()
+    {
+        var channels = new BotPbx.Asterisk.Ari.AriChannelEventHub();
+        var router = new StasisRouter([], channels);
+        // An externalMedia channel enters Stasis with its UUID as the only argument.
+        var media = new BotPbx.Asterisk.Ari.StasisStartEvent { Args = ["5f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b"], Channel = new() { Id = "botpbx-media-1" } };
+
+        Assert.False(router.TryGet(media, out _));
+        using (channels.Claim("botpbx-media-1")) Assert.True(router.TryGet(media, out _));
+    }
+
+    [Fact]
     public async Task The_status_shows_the_ARI_connection()
     {
         using var admin = await _api.SignInAsAdminAsync();

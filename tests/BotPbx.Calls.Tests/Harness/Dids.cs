@@ -23,10 +23,10 @@ public static class Dids
     }
 
     /// <summary>A phone on the DID carrier's address: it calls DIDs with <see cref="DidUri"/>.</summary>
-    public static async Task<Phone> DidCallerAsync(this PbxFixture pbx, double toneHz = 440)
+    public static async Task<Phone> DidCallerAsync(this PbxFixture pbx, double toneHz = 440, string? sayWav = null)
     {
         var (_, address) = await CarrierAsync(pbx);
-        return await pbx.CarrierPhoneAsync(address, toneHz);
+        return await pbx.CarrierPhoneAsync(address, toneHz, sayWav);
     }
 
     /// <summary>Where the carrier sends a DID: the PBX's own SIP address.</summary>

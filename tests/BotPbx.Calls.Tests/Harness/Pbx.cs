@@ -58,13 +58,14 @@ public static class PbxExtensions
     }
 
     /// <summary>A carrier's phone: baresip on <paramref name="address"/> that does not register (the trunk knows it by address).</summary>
-    public static Task<Phone> CarrierPhoneAsync(this PbxFixture pbx, string address, double toneHz = 880) =>
+    public static Task<Phone> CarrierPhoneAsync(this PbxFixture pbx, string address, double toneHz = 880, string? sayWav = null) =>
         Phone.StartAsync(pbx.Root, pbx.WorkDirectory, new Phone.Options
         {
             Name = "carrier-" + address,
             Aor = $"sip:carrier@{address}",
             Address = address,
             ToneHz = toneHz,
+            SayWav = sayWav,
         });
 
     /// <summary>

@@ -24,6 +24,8 @@ public sealed class PbxFixture : IAsyncLifetime
     public string DatabaseConnectionString => _database?.ConnectionString ?? throw new InvalidOperationException("not initialised");
     /// <summary>Where phones send SIP: <c>127.0.0.1:port</c>.</summary>
     public string SipAddress => "127.0.0.1:" + SipPort.ToString(CultureInfo.InvariantCulture);
+    /// <summary>The service's database, for tests that check what it saved (AI agent conversations).</summary>
+    public string DatabaseUrl => _database?.ConnectionString ?? throw new InvalidOperationException("The PBX is not started.");
 
     public async Task InitializeAsync()
     {
