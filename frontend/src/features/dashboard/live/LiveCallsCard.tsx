@@ -25,10 +25,12 @@ function agentChannel(call: LiveCall): string | undefined {
 /** Every live call with its parties, what it is doing and a timer that ticks (from the start, not the answer). */
 export function LiveCallsCard({
   calls,
+  waiting,
   now,
   clockOffsetMs,
 }: {
   calls: LiveCall[];
+  waiting: ReadonlySet<string>;
   now: number;
   clockOffsetMs: number;
 }) {
@@ -59,7 +61,8 @@ export function LiveCallsCard({
             </thead>
             <tbody>
               {sorted.map((call) => {
-                const phase = callPhase(call);
+                const phase = callPhase(call, waiting);
+                const inQueue = waiting.has(call.callId);
                 return (
                   <tr key={call.callId} data-call-id={call.callId}>
                     <td>
@@ -80,7 +83,7 @@ export function LiveCallsCard({
                     <td>
                       <span className={`${styles.pill} ${styles[phase.className]}`}>{phase.label}</span>
                     </td>
-                    <td>{call.answeredBy ?? <span className={styles.sub}>—</span>}</td>
+                    <td>{!inQueue && call.answeredBy ? call.answeredBy : <span className={styles.sub}>—</span>}</td>
                     <td className={styles.timer} data-testid="call-timer">
                       {formatDuration(secondsSince(call.startedAt, now, clockOffsetMs))}
                     </td>

@@ -3,6 +3,7 @@ import { ExtensionBoard } from './ExtensionBoard';
 import { LiveCallsCard } from './LiveCallsCard';
 import { QueueWallboard } from './QueueWallboard';
 import { formatDuration, secondsSince } from './liveState';
+import { waitingCallIds } from './presence';
 import { useLiveFeed, useNow } from './useLiveFeed';
 import styles from './Live.module.css';
 
@@ -13,6 +14,7 @@ export function LiveDashboard({ todayFigures }: { todayFigures?: ReactNode }) {
   const calls = Object.values(state.calls);
   const extensions = Object.values(state.extensions);
   const queues = Object.values(state.queues);
+  const waitingIds = waitingCallIds(queues);
   const waiting = queues.reduce((n, q) => n + q.callers.length, 0);
   const longest = Math.max(
     0,
@@ -36,7 +38,7 @@ export function LiveDashboard({ todayFigures }: { todayFigures?: ReactNode }) {
       <section className={styles.kpis} aria-label="Right now">
         <Kpi
           label="Active calls"
-          value={calls.filter((c) => c.state === 'answered').length}
+          value={calls.filter((c) => c.state === 'answered' && !waitingIds.has(c.callId)).length}
           hint={`${calls.length} in all`}
           testId="kpi-active"
         />
@@ -55,7 +57,7 @@ export function LiveDashboard({ todayFigures }: { todayFigures?: ReactNode }) {
         <Kpi label="Extensions online" value={online} hint={`of ${extensions.length}`} testId="kpi-online" />
       </section>
       <div className={styles.section}>
-        <LiveCallsCard calls={calls} now={now} clockOffsetMs={state.clockOffsetMs} />
+        <LiveCallsCard calls={calls} waiting={waitingIds} now={now} clockOffsetMs={state.clockOffsetMs} />
       </div>
       <div className={styles.columns}>
         <ExtensionBoard extensions={extensions} />

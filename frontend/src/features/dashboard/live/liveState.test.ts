@@ -57,3 +57,25 @@ describe('the live state', () => {
     expect(formatDuration(3723)).toBe('1:02:03');
   });
 });
+
+describe('a call whose caller waits in a queue', () => {
+  it('reads as in queue, not talking, although the queue answered it', async () => {
+    const { callPhase, waitingCallIds } = await import('./presence');
+    const queued = { ...call('q'), state: 'answered' as const, queue: '605', answeredBy: '605' };
+    const waiting = waitingCallIds([
+      {
+        queue: '605',
+        name: 'Sales',
+        callers: [{ uniqueid: 'q', callId: 'q', position: 1, callerIdNum: '1001', callerIdName: '', joinedAt: '' }],
+        members: [],
+        completed: 0,
+        abandoned: 0,
+        strategy: 'ringall',
+        callsWaiting: 1,
+        agentsAvailable: 0,
+      },
+    ]);
+    expect(callPhase(queued, waiting).label).toBe('In queue');
+    expect(callPhase({ ...queued, callId: 'other' }, waiting).label).toBe('Talking');
+  });
+});

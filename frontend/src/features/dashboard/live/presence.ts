@@ -1,4 +1,4 @@
-import type { LiveCall, LiveQueueMember, PresenceStatus } from './types';
+import type { LiveCall, LiveQueue, LiveQueueMember, PresenceStatus } from './types';
 
 /** Words and colours of each presence, shared by the board, the legend and the queue members. */
 export const presenceView: Record<PresenceStatus, { label: string; className: string }> = {
@@ -25,9 +25,17 @@ export const directionLabel: Record<LiveCall['direction'], string> = {
   internal: 'Internal',
 };
 
-/** What the call is doing, in a word: waiting in a queue, ringing, or talking. */
-export function callPhase(call: LiveCall): { label: string; className: string } {
+/**
+ * What the call is doing, in a word: waiting in a queue (the queue's application answered it, no agent yet), ringing,
+ * or talking.
+ */
+export function callPhase(call: LiveCall, waiting: ReadonlySet<string>): { label: string; className: string } {
+  if (waiting.has(call.callId)) return { label: 'In queue', className: 'hold' };
   if (call.state === 'answered') return { label: 'Talking', className: 'busy' };
-  if (call.queue) return { label: 'In queue', className: 'hold' };
   return { label: 'Ringing', className: 'ringing' };
+}
+
+/** Calls whose caller waits in a queue now. */
+export function waitingCallIds(queues: LiveQueue[]): Set<string> {
+  return new Set(queues.flatMap((q) => q.callers.map((c) => c.callId)));
 }
