@@ -45,6 +45,31 @@ public sealed class CallLogTests(PbxFixture pbx)
     }
 
     [Fact]
+    public async Task A_recorded_call_links_its_recording_which_the_API_serves()
+    {
+        var agent = await pbx.CreateExtensionAsync("Recorded Log", customize: body => body["recording"] = "always");
+        var customer = await pbx.CreateExtensionAsync("Customer Log");
+        await pbx.Api.ApplyAsync();
+        await using var agentPhone = await pbx.PhoneAsync(agent, toneHz: 440);
+        await using var customerPhone = await pbx.PhoneAsync(customer, toneHz: 660);
+
+        await customerPhone.CallAsync(pbx.Uri(agent.Number));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await customerPhone.HangUpAsync();
+        await agentPhone.WaitForEventAsync("CALL_CLOSED");
+
+        var call = Assert.Single(await pbx.WaitForCallsAsync(agent.Number))!;
+        var url = Text(call, "recordingUrl");
+        Assert.Equal($"/api/calls/{call["id"]}/recording", url);
+        using var response = await pbx.Api.Http.GetAsync(new Uri(url!.TrimStart('/'), UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("audio/wav", response.Content.Headers.ContentType?.MediaType);
+        var wav = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal("RIFF", System.Text.Encoding.ASCII.GetString(wav, 0, 4));
+        Assert.True(wav.Length > 8_000, $"a two-second recording should hold audio, got {wav.Length} bytes");
+    }
+
+    [Fact]
     public async Task A_call_nobody_answers_is_logged_as_no_answer()
     {
         var caller = await pbx.CreateExtensionAsync("Caller NA");
