@@ -22,6 +22,7 @@ describe('navigation registry', () => {
       'AI Agents',
       'Campaigns',
       'Live Calls',
+      'Call Monitoring',
       'Call Logs',
       'Recordings',
       'Users',
@@ -37,7 +38,16 @@ describe('navigation registry', () => {
 
   it('shows a supervisor the operations areas but not users or configuration', () => {
     const seen = labels('supervisor');
-    expect(seen).toEqual(['Dashboard', 'Queues', 'Campaigns', 'Live Calls', 'Call Logs', 'Recordings', 'Settings']);
+    expect(seen).toEqual([
+      'Dashboard',
+      'Queues',
+      'Campaigns',
+      'Live Calls',
+      'Call Monitoring',
+      'Call Logs',
+      'Recordings',
+      'Settings',
+    ]);
     expect(seen).not.toContain('Users');
   });
 

@@ -5,7 +5,7 @@ import { errorMessage } from '../../api/errors';
 import { Icon } from '../../components/Icon';
 import { useToast } from '../../components/Toasts';
 import { useOptionalPhone } from './PhoneProvider';
-import { dialable, normalizeNumber } from './sipPhone';
+import { dialable, normalizeNumber } from './dialing';
 import styles from './CallButton.module.css';
 
 export function CallButton({ number, label }: { number: string; label?: string }) {
@@ -21,7 +21,9 @@ export function CallButton({ number, label }: { number: string; label?: string }
       disabled={!ready || busy}
       title={ready ? `Call ${number}` : 'The browser phone is not connected'}
       aria-label={label ?? `Call ${number}`}
-      onClick={() => {
+      onClick={(event) => {
+        // Inside clickable rows (lists that open a drawer) the click is the call, not the row's.
+        event.stopPropagation();
         setBusy(true);
         try {
           phone.call(number);

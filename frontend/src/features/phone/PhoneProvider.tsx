@@ -3,7 +3,7 @@
 import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { ApiError, errorMessage } from '../../api/errors';
 import { phoneApi } from './api';
-import { SipPhone, type PhoneSnapshot } from './sipPhone';
+import type { PhoneSnapshot, SipPhone } from './sipPhone';
 
 export type PhoneAvailability =
   { state: 'loading' } | { state: 'unavailable'; reason: string } | { state: 'ready'; phone: SipPhone };
@@ -32,7 +32,9 @@ export function PhoneProvider({ children }: { children: ReactNode }) {
     let cancelled = false;
     phoneApi
       .credentials()
-      .then((credentials) => {
+      // The JsSIP engine is loaded only for users who have a browser phone.
+      .then(async (credentials) => {
+        const { SipPhone } = await import('./sipPhone');
         if (cancelled) return;
         phone = new SipPhone(credentials);
         phone.start();

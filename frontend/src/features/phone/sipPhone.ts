@@ -6,6 +6,7 @@ import type { RTCSession } from 'jssip/src/RTCSession';
 import type { IncomingRTCSessionEvent, OutgoingRTCSessionEvent, UA } from 'jssip/src/UA';
 
 type RTCSessionEvent = IncomingRTCSessionEvent | OutgoingRTCSessionEvent;
+import { dialable, normalizeNumber } from './dialing';
 import { addRecent, loadRecent, type RecentCall } from './recentCalls';
 
 export interface IceServerConfig {
@@ -53,13 +54,6 @@ export interface PhoneSnapshot {
   recent: RecentCall[];
   /** The remote audio of each call, for the <audio> elements the provider renders. */
   streams: Record<string, MediaStream>;
-}
-
-/** What may be dialled: digits, *, # and a leading + — the dialplan checks again. */
-export const dialable = /^\+?[0-9*#]{1,32}$/;
-
-export function normalizeNumber(text: string): string {
-  return text.replace(/[\s().-]/g, '');
 }
 
 type Listener = () => void;

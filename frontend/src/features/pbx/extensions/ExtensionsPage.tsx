@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Badge } from '../../../components/Badge';
 import { Button } from '../../../components/Button';
+import { CallButton } from '../../phone/CallButton';
 import { CrudPage } from '../shared/CrudPage';
 import styles from '../shared/pbx.module.css';
 import { extensionLabel, extensionsApi } from './api';
@@ -32,7 +33,10 @@ export default function ExtensionsPage() {
             header: 'Extension',
             render: (e) => (
               <div>
-                <span className={styles.primary}>{e.number}</span>
+                <span className={styles.primary}>
+                  {e.number}
+                  <CallButton number={e.number} label={`Call extension ${e.number}`} />
+                </span>
                 <span className={styles.secondary}>{e.name}</span>
               </div>
             ),
