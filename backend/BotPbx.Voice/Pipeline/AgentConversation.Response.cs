@@ -1,5 +1,6 @@
 using System.Text;
 using System.Threading.Channels;
+using BotPbx.Asterisk.AudioSocket;
 using BotPbx.Voice.Agents;
 using BotPbx.Voice.Providers;
 using BotPbx.Voice.Tools;
@@ -76,7 +77,8 @@ public sealed partial class AgentConversation
                 ended = await AnswerAsync(pendingCalls, token).ConfigureAwait(false);
                 return new ResponseResult(_spoken.ToString().Trim(), false, ended);
             }
-            catch (OperationCanceledException) when (_interrupted || token.IsCancellationRequested)
+            catch (Exception e) when (e is OperationCanceledException or AudioSocketClosedException
+                && (_interrupted || token.IsCancellationRequested || _c._setup.Audio.CloseReason != AudioSocketCloseReason.None))
             {
                 // Cut short by a barge-in or by the call ending (the caller hung up mid-sentence): saved as interrupted.
                 _interrupted = true;
@@ -230,7 +232,10 @@ public sealed partial class AgentConversation
             {
                 _sentences.Writer.TryComplete();
                 await _speaking.ConfigureAwait(false);
-                await _r._c._setup.Audio.WaitForSentAsync(_token).ConfigureAwait(false);
+                var audio = _r._c._setup.Audio;
+                await audio.WaitForSentAsync(_token).ConfigureAwait(false);
+                // A closed session also "drains" (its queue is dropped): the words were not heard.
+                if (audio.CloseReason != AudioSocketCloseReason.None) throw new OperationCanceledException("The call's audio closed before the answer was heard.");
             }
 
             private async Task SpeakAsync()
