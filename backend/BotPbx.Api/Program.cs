@@ -3,6 +3,7 @@ using BotPbx.Api.Database;
 using BotPbx.Api.Features.Asterisk;
 using BotPbx.Api.Features.Audit;
 using BotPbx.Api.Features.Auth;
+using BotPbx.Api.Features.Campaigns;
 using BotPbx.Api.Features.Ivr;
 using BotPbx.Api.Features.Settings;
 using BotPbx.Api.Features.SipBans;
@@ -28,6 +29,7 @@ builder.Services.AddTelephony();
 builder.Services.AddSipBans();
 builder.Services.AddIvr(builder.Configuration);
 builder.Services.AddProtocolServers();
+builder.Services.AddCampaigns();
 
 var app = builder.Build();
 // The installer's render-only step: writes Asterisk's botpbx/ files and exits, without serving (see the class).
@@ -58,6 +60,7 @@ app.MapSettingsApi();
 app.MapTelephonyApi();
 app.MapSipBansApi();
 app.MapIvrEndpoints();
+app.MapCampaignsApi();
 app.MapSpaFallback();
 
 await app.RunAsync();

@@ -25,6 +25,7 @@ internal static class DialplanRenderer
         ConferenceDialplan.Render(dp, index);
         TimeConditionDialplan.Render(dp, index);
         AiAgentDialplan.Render(dp, index);
+        CampaignDialplan.Render(dp, index);
         return dp.File;
     }
 
