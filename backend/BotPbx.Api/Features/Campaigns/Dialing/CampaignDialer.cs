@@ -171,8 +171,8 @@ public sealed partial class CampaignDialer(AsteriskAccess asterisk, CampaignStor
         {
             case "BotPbxCampaign":
                 if (!CallOutcomes.TryParse(e["Outcome"], out var outcome)) return;
-                var (amdStatus, amdCause) = (e["AmdStatus"], e["AmdCause"]);
-                LogOutcome(logger, attempt, outcome.Name(), amdStatus, amdCause);
+                var (amdStatus, amdCause, name) = (e["AmdStatus"], e["AmdCause"], outcome.Name());
+                LogOutcome(logger, attempt, name, amdStatus, amdCause);
                 await store.RecordOutcomeAsync(attempt, outcome, ended: false, cancellationToken, amdStatus, amdCause);
                 break;
             case "BotPbxCampaignEnd":
