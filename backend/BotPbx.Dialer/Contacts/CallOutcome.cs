@@ -40,11 +40,18 @@ public static class CallOutcomes
         _ => CallOutcome.Failed,
     };
 
+    /// <summary>
+    /// An Originate that did not connect. Asterisk's async Originate reports a refusal such as 486 Busy Here as Reason 0
+    /// (measured on 22.10): the dialled channel's hang-up cause (17 user busy) tells what happened, when it is known.
+    /// </summary>
+    public static CallOutcome FromOriginate(int reason, int? hangupCause) =>
+        reason is 0 or 1 && hangupCause is { } cause and > 0 ? FromHangupCause(cause) : FromOriginateReason(reason);
+
     /// <summary>A Q.850 hang-up cause of an unanswered call: 17 user busy, 18/19/21 no answer, others failed.</summary>
     public static CallOutcome FromHangupCause(int cause) => cause switch
     {
         17 => CallOutcome.Busy,
-        18 or 19 or 16 => CallOutcome.NoAnswer,
+        18 or 19 => CallOutcome.NoAnswer,
         _ => CallOutcome.Failed,
     };
 

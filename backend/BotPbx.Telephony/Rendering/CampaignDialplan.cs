@@ -5,7 +5,7 @@ namespace BotPbx.Telephony.Rendering;
 /// botpbx-campaign,s,1 with channel variables; nothing campaign-specific is rendered, so a campaign never needs an
 /// apply. The variables come from the API's validated settings (digits, ids, AMD integers, BotPBX's own sound paths):
 /// <list type="bullet">
-/// <item>BOTPBX_CAMPAIGN_ATTEMPT — the attempt id (also the channel's Uniqueid), filtered to hex and - before use;</item>
+/// <item>BOTPBX_CAMPAIGN_ATTEMPT — the attempt id (also the channel's Uniqueid), 32 hex digits, filtered to them before use;</item>
 /// <item>BOTPBX_CAMPAIGN_AMD — 1 when AMD is on; BOTPBX_AMD_1…9 its nine arguments (one variable each: AMI's
 /// Originate splits a Variable header on commas, so a list cannot travel in one);</item>
 /// <item>BOTPBX_CAMPAIGN_DEST — where a person goes: Q&lt;queue&gt;, E&lt;extension&gt;, A&lt;agent id&gt;, I&lt;ivr id&gt;;</item>
@@ -25,7 +25,7 @@ internal static class CampaignDialplan
     public static void Render(Dialplan dp, RenderIndex index)
     {
         dp.Context(Context, "outbound campaign calls: AMD, then the destination or the voicemail message");
-        dp.Exten("s", "Set(ATTEMPT=${FILTER(0123456789abcdef-,${BOTPBX_CAMPAIGN_ATTEMPT})})")
+        dp.Exten("s", "Set(ATTEMPT=${FILTER(0-9a-f,${BOTPBX_CAMPAIGN_ATTEMPT})})")
             .Same("Set(CHANNEL(hangup_handler_push)=botpbx-campaign-end,s,1)")
             .Same($"Set({Db}/answered)=${{EPOCH}})")
             .Same("GotoIf($[\"${BOTPBX_CAMPAIGN_AMD}\"=\"\"]?human)")
@@ -48,13 +48,13 @@ internal static class CampaignDialplan
             .Same("WaitForSilence(1000,1,20)")
             .Same("Playback(${BOTPBX_CAMPAIGN_VM})")
             .Same("Hangup()", "hangup");
-        dp.Exten("failed", "Set(ATTEMPT=${FILTER(0123456789abcdef-,${BOTPBX_CAMPAIGN_ATTEMPT})})")
+        dp.Exten("failed", "Set(ATTEMPT=${FILTER(0-9a-f,${BOTPBX_CAMPAIGN_ATTEMPT})})")
             .Same($"Set({Db}/failed)=${{REASON}})")
             .Same("Hangup()");
 
         dp.Context("botpbx-campaign-end", "hang-up handler of a campaign call: the end, its cause and the disposition");
-        dp.Exten("s", $"Set({Db}/end)=${{HANGUPCAUSE}}|${{FILTER(abcdefghijklmnopqrstuvwxyz0123456789_-,${{BOTPBX_DISPOSITION}})}})")
-            .Same("UserEvent(BotPbxCampaignEnd,Attempt: ${ATTEMPT},Cause: ${HANGUPCAUSE},Disposition: ${FILTER(abcdefghijklmnopqrstuvwxyz0123456789_-,${BOTPBX_DISPOSITION})})")
+        dp.Exten("s", $"Set({Db}/end)=${{HANGUPCAUSE}}|${{FILTER(a-z0-9_,${{BOTPBX_DISPOSITION}})}})")
+            .Same("UserEvent(BotPbxCampaignEnd,Attempt: ${ATTEMPT},Cause: ${HANGUPCAUSE},Disposition: ${FILTER(a-z0-9_,${BOTPBX_DISPOSITION})})")
             .Same("Return()");
 
         dp.Context("botpbx-campaign-dest", "a person who answered a campaign call, by destination kind");

@@ -94,7 +94,7 @@ public static class CampaignContactsApi
     private static async Task<Results<NoContent, ProblemHttpResult>> DispositionAsync(long id, long contactId, DispositionRequest request,
         ContactStore store, CancellationToken cancellationToken)
     {
-        if (!CampaignValidator.IsDisposition(request.Disposition)) return ApiProblems.Validation("disposition", "must be 1 to 32 lower-case letters, digits, _ or -");
+        if (!CampaignValidator.IsDisposition(request.Disposition)) return ApiProblems.Validation("disposition", "must be 1 to 32 lower-case letters, digits or _");
         return await store.SetDispositionAsync(id, contactId, request.Disposition!, cancellationToken)
             ? TypedResults.NoContent()
             : ApiProblems.NotFound("There is no such contact in this campaign.");

@@ -17,7 +17,7 @@ public static partial class CampaignValidator
 {
     public static readonly DestinationType[] AnswerTypes = [DestinationType.AiAgent, DestinationType.Ivr, DestinationType.Queue, DestinationType.Extension];
 
-    [GeneratedRegex(@"\A[a-z0-9_-]{1,32}\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A[a-z0-9_]{1,32}\z", RegexOptions.CultureInvariant)]
     private static partial Regex Disposition();
 
     public static FieldErrors Validate(string? name, CampaignSettings s, PbxReferences references)
@@ -66,7 +66,7 @@ public static partial class CampaignValidator
                 break;
         }
         e.Check(s.ConversionDispositions is { Count: <= 20 } && s.ConversionDispositions.All(d => Disposition().IsMatch(d)), "conversionDispositions",
-            "must be at most 20 names of lower-case letters, digits, _ and -");
+            "must be at most 20 names of lower-case letters, digits and _");
         return e;
     }
 

@@ -20,7 +20,7 @@ public sealed class CampaignCallPlanner(PromptCache prompts, IIvrRecordings reco
         var s = campaign.Settings;
         var variables = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["BOTPBX_CAMPAIGN_ATTEMPT"] = call.AttemptId.ToString("D"),
+            ["BOTPBX_CAMPAIGN_ATTEMPT"] = call.AttemptId.ToString("N"),
             ["BOTPBX_CAMPAIGN_CONTACT"] = call.ContactId.ToString(CultureInfo.InvariantCulture),
             ["BOTPBX_CAMPAIGN_ID"] = campaign.Id.ToString(CultureInfo.InvariantCulture),
             ["BOTPBX_CAMPAIGN_DEST"] = target.DestinationCode,
@@ -42,7 +42,7 @@ public sealed class CampaignCallPlanner(PromptCache prompts, IIvrRecordings reco
             Priority = 1,
             Timeout = TimeSpan.FromSeconds(s.AnswerTimeoutSeconds),
             CallerId = $"<{s.CallerId}>",
-            ChannelId = call.AttemptId.ToString("D"),
+            ChannelId = call.AttemptId.ToString("N"),
             Variables = variables,
         };
     }

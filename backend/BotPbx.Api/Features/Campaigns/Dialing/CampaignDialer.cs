@@ -22,6 +22,8 @@ public sealed partial class CampaignDialer(AsteriskAccess asterisk, CampaignStor
 
     /// <summary>Attempts whose Originate this process is waiting on: never reconciled (Asterisk may not show them yet).</summary>
     private readonly ConcurrentDictionary<Guid, byte> _originating = new();
+    /// <summary>Hang-up causes of dialled channels still being originated (their Uniqueid is the attempt id).</summary>
+    private readonly ConcurrentDictionary<Guid, int> _causes = new();
     private AmiEventSubscription? _subscription;
     private IAmiClient? _subscribedClient;
 
@@ -102,8 +104,10 @@ public sealed partial class CampaignDialer(AsteriskAccess asterisk, CampaignStor
             var result = await client.OriginateAsync(request, cancellationToken);
             if (!result.Success)
             {
-                await store.RecordOutcomeAsync(call.AttemptId, CallOutcomes.FromOriginateReason(result.Reason), ended: true, CancellationToken.None,
-                    originateReason: result.Reason);
+                // The channel's Hangup event comes before OriginateResponse: its cause tells busy from a refusal.
+                int? cause = _causes.TryGetValue(call.AttemptId, out var c) ? c : null;
+                await store.RecordOutcomeAsync(call.AttemptId, CallOutcomes.FromOriginate(result.Reason, cause), ended: true, CancellationToken.None,
+                    originateReason: result.Reason, hangupCause: cause);
                 await reconciler.ForgetAsync(client, call.AttemptId, CancellationToken.None);
             }
         }
@@ -121,6 +125,7 @@ public sealed partial class CampaignDialer(AsteriskAccess asterisk, CampaignStor
         finally
         {
             _originating.TryRemove(call.AttemptId, out _);
+            _causes.TryRemove(call.AttemptId, out _);
         }
     }
 
@@ -135,7 +140,8 @@ public sealed partial class CampaignDialer(AsteriskAccess asterisk, CampaignStor
         if (ReferenceEquals(_subscribedClient, client)) return;
         _subscription?.Dispose();
         _subscribedClient = client;
-        _subscription = client.Subscribe(e => e.Is("UserEvent") && (e["UserEvent"] ?? "").StartsWith("BotPbxCampaign", StringComparison.Ordinal), capacity: 10_000);
+        _subscription = client.Subscribe(e => (e.Is("UserEvent") && (e["UserEvent"] ?? "").StartsWith("BotPbxCampaign", StringComparison.Ordinal))
+            || (e.Is("Hangup") && Guid.TryParseExact(e["Uniqueid"], "N", out var id) && _originating.ContainsKey(id)), capacity: 10_000);
         var subscription = _subscription;
         _ = Task.Run(() => ReadEventsAsync(client, subscription, stoppingToken), CancellationToken.None);
     }
@@ -166,6 +172,11 @@ public sealed partial class CampaignDialer(AsteriskAccess asterisk, CampaignStor
 
     private async Task OnEventAsync(IAmiClient client, AmiEvent e, CancellationToken cancellationToken)
     {
+        if (e.Is("Hangup"))
+        {
+            if (Guid.TryParseExact(e["Uniqueid"], "N", out var dialled) && e.GetInt32("Cause") is { } cause) _causes[dialled] = cause;
+            return;
+        }
         if (!Guid.TryParse(e["Attempt"], out var attempt)) return;
         switch (e["UserEvent"])
         {

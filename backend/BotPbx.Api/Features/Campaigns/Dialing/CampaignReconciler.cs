@@ -33,7 +33,7 @@ public sealed partial class CampaignReconciler(DialerStore store, ILogger<Campai
         var records = await AstDbAsync(client, cancellationToken);
         foreach (var attempt in open)
         {
-            var key = attempt.Id.ToString("D");
+            var key = attempt.Id.ToString("N");
             records.TryGetValue(key, out var r);
             var alive = channels.Contains(key);
             if (r?.Outcome is { } o)
@@ -72,7 +72,7 @@ public sealed partial class CampaignReconciler(DialerStore store, ILogger<Campai
     {
         try
         {
-            await client.CommandAsync($"database deltree {Family}/{attemptId:D}", cancellationToken);
+            await client.CommandAsync($"database deltree {Family}/{attemptId:N}", cancellationToken);
         }
         catch (AmiException)
         {

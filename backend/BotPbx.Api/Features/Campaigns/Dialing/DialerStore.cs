@@ -56,20 +56,21 @@ public sealed class DialerStore(IDbConnectionFactory database)
     /// outcome keeps it. <paramref name="ended"/> also closes the attempt (a call that never connected).
     /// </summary>
     public async Task RecordOutcomeAsync(Guid attemptId, CallOutcome outcome, bool ended, CancellationToken cancellationToken,
-        string? amdStatus = null, string? amdCause = null, int? originateReason = null, bool recovered = false)
+        string? amdStatus = null, string? amdCause = null, int? originateReason = null, bool recovered = false, int? hangupCause = null)
     {
         await using var c = await database.OpenAsync(cancellationToken);
         await using var tx = await c.BeginTransactionAsync(cancellationToken);
         var updated = await c.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
             """
             UPDATE campaign_attempts SET outcome = @outcome, amd_status = @amdStatus, amd_cause = @amdCause, originate_reason = @originateReason,
+                hangup_cause = coalesce(hangup_cause, @hangupCause),
                 answered_at = CASE WHEN @answered THEN coalesce(answered_at, now()) ELSE answered_at END,
                 ended_at = CASE WHEN @ended THEN coalesce(ended_at, now()) ELSE ended_at END,
                 recovered = recovered OR @recovered
             WHERE id = @attemptId AND outcome IS NULL RETURNING contact_id
             """, new
             {
-                attemptId, outcome = outcome.Name(), amdStatus = Empty(amdStatus), amdCause = Empty(amdCause), originateReason, ended, recovered,
+                attemptId, outcome = outcome.Name(), amdStatus = Empty(amdStatus), amdCause = Empty(amdCause), originateReason, ended, recovered, hangupCause,
                 answered = outcome is CallOutcome.Human or CallOutcome.Machine or CallOutcome.Abandoned,
             }, tx, cancellationToken: cancellationToken));
         if (updated is not { } contactId)
