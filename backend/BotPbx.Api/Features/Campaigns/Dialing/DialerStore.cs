@@ -23,29 +23,35 @@ public sealed class DialerStore(IDbConnectionFactory database)
         if (count <= 0) return [];
         await using var c = await database.OpenAsync(cancellationToken);
         await using var tx = await c.BeginTransactionAsync(cancellationToken);
-        // A number put on a do-not-call list after import is caught here, at the last moment before a call.
-        await c.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE campaign_contacts cc SET state = 'dnc', updated_at = now()
-            WHERE cc.campaign_id = @campaignId AND cc.state IN ('pending','no-answer','busy','failed')
-              AND EXISTS (SELECT 1 FROM dnc_numbers d WHERE d.phone = cc.phone AND (d.campaign_id IS NULL OR d.campaign_id = @campaignId))
-            """, new { campaignId }, tx, cancellationToken: cancellationToken));
-        var claimed = (await c.QueryAsync<(long Id, string Phone, int Attempts, string Variables)>(new CommandDefinition(
+        // Due contacts, locked (SKIP LOCKED: another dialer takes others). A number put on a do-not-call list after the
+        // import is caught here, at the last moment before a call: it becomes dnc instead of dialing.
+        var claimed = (await c.QueryAsync<(long Id, string Phone, int Attempts, string Variables, string State)>(new CommandDefinition(
             """
             WITH due AS (
-                SELECT id FROM campaign_contacts
+                SELECT id, phone FROM campaign_contacts
                 WHERE campaign_id = @campaignId AND state IN ('pending','no-answer','busy','failed') AND next_attempt_at <= now()
-                ORDER BY next_attempt_at, id LIMIT @count FOR UPDATE SKIP LOCKED)
-            UPDATE campaign_contacts cc SET state = 'dialing', attempts = cc.attempts + 1, updated_at = now()
+                ORDER BY next_attempt_at, id LIMIT @count FOR UPDATE SKIP LOCKED),
+            blocked AS (
+                SELECT due.id FROM due WHERE EXISTS (
+                    SELECT 1 FROM dnc_numbers d WHERE d.phone = due.phone AND (d.campaign_id IS NULL OR d.campaign_id = @campaignId)))
+            UPDATE campaign_contacts cc
+            SET state = CASE WHEN cc.id IN (SELECT id FROM blocked) THEN 'dnc' ELSE 'dialing' END,
+                attempts = cc.attempts + CASE WHEN cc.id IN (SELECT id FROM blocked) THEN 0 ELSE 1 END, updated_at = now()
             FROM due WHERE cc.id = due.id
-            RETURNING cc.id, cc.phone, cc.attempts, cc.variables::text
-            """, new { campaignId, count }, tx, cancellationToken: cancellationToken))).ToList();
+            RETURNING cc.id, cc.phone, cc.attempts, cc.variables::text, cc.state
+            """, new { campaignId, count }, tx, cancellationToken: cancellationToken))).Where(r => r.State == "dialing").ToList();
         var calls = claimed.Select(r => new ClaimedCall(Guid.CreateVersion7(), r.Id, r.Phone, r.Attempts, r.Variables)).ToList();
-        foreach (var call in calls)
+        if (calls.Count > 0)
         {
             await c.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO campaign_attempts (id, campaign_id, contact_id, attempt, phone) VALUES (@AttemptId, @campaignId, @ContactId, @Attempt, @Phone)",
-                new { call.AttemptId, campaignId, call.ContactId, call.Attempt, call.Phone }, tx, cancellationToken: cancellationToken));
+                """
+                INSERT INTO campaign_attempts (id, campaign_id, contact_id, attempt, phone)
+                SELECT a.id, @campaignId, a.contact, a.attempt, a.phone FROM unnest(@ids, @contacts, @attempts, @phones) AS a(id, contact, attempt, phone)
+                """, new
+                {
+                    campaignId, ids = calls.Select(x => x.AttemptId).ToArray(), contacts = calls.Select(x => x.ContactId).ToArray(),
+                    attempts = calls.Select(x => x.Attempt).ToArray(), phones = calls.Select(x => x.Phone).ToArray(),
+                }, tx, cancellationToken: cancellationToken));
         }
         await tx.CommitAsync(cancellationToken);
         return calls;
