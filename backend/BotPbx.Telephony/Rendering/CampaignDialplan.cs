@@ -1,3 +1,5 @@
+using BotPbx.Telephony.Sounds;
+
 namespace BotPbx.Telephony.Rendering;
 
 /// <summary>
@@ -57,12 +59,17 @@ internal static class CampaignDialplan
             .Same("UserEvent(BotPbxCampaignEnd,Attempt: ${ATTEMPT},Cause: ${HANGUPCAUSE},Disposition: ${FILTER(a-z0-9_,${BOTPBX_DISPOSITION})})")
             .Same("Return()");
 
-        dp.Context("botpbx-campaign-dest", "a person who answered a campaign call, by destination kind");
-        dp.Exten("_Q.", $"Goto({DialplanContexts.Queues},${{EXTEN:1}},1)");
-        dp.Exten("_E.", $"Goto({DialplanContexts.Extensions},${{EXTEN:1}},1)");
-        dp.Exten("_A.", $"Goto({DialplanContexts.AiAgents},${{EXTEN:1}},1)");
-        dp.Exten("_I.", "Answer()")
-            .Same($"AGI(agi://{Dialplan.T(index.Options.AgiHost)}:{RenderIndex.Num(index.Options.AgiPort)}/{DialplanContexts.IvrAgiPath}${{EXTEN:1}})")
-            .Same("Hangup()");
+        // One extension per possible destination, no wildcards: the code is checked against the PBX's own objects, so a
+        // value that names nothing reaches `i` instead of a Goto built from it.
+        dp.Context("botpbx-campaign-dest", "a person who answered a campaign call, by destination kind and object");
+        foreach (var q in index.Queues)
+            dp.Exten("Q" + Dialplan.T(q.Number), $"Goto({DialplanContexts.Queues},{Dialplan.T(q.Number)},1)");
+        foreach (var e in index.ExtensionsById.Values.OrderBy(e => e.Number, StringComparer.Ordinal))
+            dp.Exten("E" + Dialplan.T(e.Number), $"Goto({DialplanContexts.Extensions},{Dialplan.T(e.Number)},1)");
+        foreach (var agent in index.Configuration.AiAgentIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            dp.Exten("A" + Dialplan.T(agent), $"Goto({DialplanContexts.AiAgents},{Dialplan.T(agent)},1)");
+        foreach (var ivr in index.Configuration.IvrIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            dp.Exten("I" + Dialplan.T(ivr), "Answer()").Same($"AGI({DestinationRenderer.IvrAgiUrl(index.Options, ivr)})").Same("Hangup()");
+        dp.Exten("i", $"Playback({SystemPrompts.PathOf(index.Options.SystemSoundsDirectory, SystemPrompts.Error)})").Same("Hangup()");
     }
 }

@@ -104,8 +104,9 @@ public sealed partial class CampaignDialer(AsteriskAccess asterisk, CampaignStor
             var result = await client.OriginateAsync(request, cancellationToken);
             if (!result.Success)
             {
-                // The channel's Hangup event comes before OriginateResponse: its cause tells busy from a refusal.
-                int? cause = _causes.TryGetValue(call.AttemptId, out var c) ? c : null;
+                // The channel's Hangup event comes before OriginateResponse on the wire, but another reader handles it:
+                // give it a moment, its cause tells busy from a refusal.
+                var cause = await CauseAsync(call.AttemptId, result.Reason);
                 await store.RecordOutcomeAsync(call.AttemptId, CallOutcomes.FromOriginate(result.Reason, cause), ended: true, CancellationToken.None,
                     originateReason: result.Reason, hangupCause: cause);
                 await reconciler.ForgetAsync(client, call.AttemptId, CancellationToken.None);
@@ -127,6 +128,16 @@ public sealed partial class CampaignDialer(AsteriskAccess asterisk, CampaignStor
             _originating.TryRemove(call.AttemptId, out _);
             _causes.TryRemove(call.AttemptId, out _);
         }
+    }
+
+    private async Task<int?> CauseAsync(Guid attempt, int reason)
+    {
+        for (var waited = 0; reason is 0 or 1 && waited < 2000; waited += 50)
+        {
+            if (_causes.TryGetValue(attempt, out var cause)) return cause;
+            await Task.Delay(TimeSpan.FromMilliseconds(50), time);
+        }
+        return _causes.TryGetValue(attempt, out var last) ? last : null;
     }
 
     private static async Task<int> FreeMembersAsync(IAmiClient client, string queue, CancellationToken cancellationToken)
