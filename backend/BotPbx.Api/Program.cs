@@ -5,6 +5,7 @@ using BotPbx.Api.Features.Asterisk;
 using BotPbx.Api.Features.Audit;
 using BotPbx.Api.Features.Auth;
 using BotPbx.Api.Features.Calls;
+using BotPbx.Api.Features.Campaigns;
 using BotPbx.Api.Features.Ivr;
 using BotPbx.Api.Features.Live;
 using BotPbx.Api.Features.Monitoring;
@@ -40,6 +41,7 @@ builder.Services.AddLive();
 builder.Services.AddPhone();
 builder.Services.AddCallMonitoring();
 builder.Services.AddCallLogs(builder.Configuration);
+builder.Services.AddCampaigns();
 
 var app = builder.Build();
 // The installer's render-only step: writes Asterisk's botpbx/ files and exits, without serving (see the class).
@@ -76,6 +78,7 @@ app.MapPhoneApi();
 app.MapCallMonitoringApi();
 app.MapCallsApi();
 app.MapAgentsEndpoints();
+app.MapCampaignsApi();
 app.MapSpaFallback();
 
 await app.RunAsync();

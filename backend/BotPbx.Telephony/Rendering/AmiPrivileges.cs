@@ -22,6 +22,9 @@ internal static class AmiPrivileges
         ["PJSIPShowEndpoints"] = "system",
         ["PJSIPShowContacts"] = "system",
         ["PJSIPShowRegistrationsOutbound"] = "system",
+        ["CoreShowChannels"] = "system", // system,reporting: the campaign reconciler looks for its calls' Uniqueids
+        // app_queue registers it with no class: any logged-in user (the dialer counts free queue members).
+        ["QueueSummary"] = "",
         ["Getvar"] = "call",            // call,reporting
         ["Setvar"] = "call",
         ["Hangup"] = "call",            // system,call

@@ -27,6 +27,9 @@ public static class DialplanContexts
     /// <summary>One extension per AI agent id: answers and hands the call to the ARI application (Stasis).</summary>
     public const string AiAgents = "botpbx-ai-agent";
 
+    /// <summary>Outbound campaign calls are originated into s,1 here: AMD, then the destination or the voicemail message (CampaignDialplan).</summary>
+    public const string Campaign = "botpbx-campaign";
+
     /// <summary>The voicemail.conf context of every extension's mailbox (<c>VoiceMail(&lt;number&gt;@botpbx,u)</c>).</summary>
     public const string Mailboxes = "botpbx";
 

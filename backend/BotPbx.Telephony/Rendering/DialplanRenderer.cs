@@ -26,6 +26,7 @@ internal static class DialplanRenderer
         TimeConditionDialplan.Render(dp, index);
         AiAgentDialplan.Render(dp, index);
         CallLogVariables.RenderContexts(dp);
+        CampaignDialplan.Render(dp, index);
         return dp.File;
     }
 

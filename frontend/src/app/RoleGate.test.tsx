@@ -59,8 +59,8 @@ describe('role guard', () => {
   it('shows an honest empty state for an area that is not built yet', async () => {
     vi.stubGlobal('fetch', scriptedFetch({ 'GET /api/auth/me': () => ({ status: 200, body: admin }) }));
 
-    renderApp('/campaigns');
+    renderApp('/call-logs');
 
-    expect(await screen.findByText('Campaigns are not available in this version yet')).toBeTruthy();
+    expect(await screen.findByText('Call Logs are not available in this version yet')).toBeTruthy();
   });
 });

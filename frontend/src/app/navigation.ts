@@ -143,9 +143,7 @@ export const navigation: readonly NavEntry[] = [
     icon: 'megaphone',
     minRole: 'supervisor',
     section: 'Automation',
-    component: plannedArea('Campaigns', [
-      'Outbound calling lists with pacing, answering-machine detection and results per contact',
-    ]),
+    component: lazy(() => import('../features/campaigns/CampaignsArea')),
   },
   {
     path: '/live-calls',

@@ -13,11 +13,9 @@ namespace BotPbx.Api.IntegrationTests.Manual;
 /// </summary>
 public sealed class ManualRestExamplesTests(TelephonyFixture fixture) : IClassFixture<TelephonyFixture>
 {
-    /// <summary>Named in the manual's REST section, not built yet (campaigns, call logs, originate, live channels).</summary>
+    /// <summary>Named in the manual's REST section, not built yet (call transcriptions).</summary>
     public static TheoryData<string, string> NotBuiltYet => new()
     {
-        { "GET", "/api/campaigns" }, { "POST", "/api/campaigns" }, { "POST", "/api/campaigns/1/contacts" }, { "POST", "/api/campaigns/1/start" },
-        { "POST", "/api/campaigns/1/pause" }, { "POST", "/api/campaigns/1/stop" }, { "GET", "/api/campaigns/1/stats" },
         { "GET", "/api/calls/1/transcription" },
     };
 
@@ -164,6 +162,47 @@ public sealed class ManualRestExamplesTests(TelephonyFixture fixture) : IClassFi
             Json("""{"from": "1001", "to": "+15551234567", "caller_id": "+15559999999", "timeout": 30}"""));
         var problem = await Problem.ReadAsync(originate, HttpStatusCode.UnprocessableEntity, "validation_failed");
         Assert.Contains("from", problem.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task Campaigns_as_the_manual_creates_fills_starts_pauses_stops_and_counts_them()
+    {
+        using var api = await SignInAsTheManualDoesAsync();
+        using var trunkCreated = await api.PostAsync("/api/trunks", Json("""{"name": "Campaign carrier", "host": "sip.example.net"}"""));
+        var trunkId = (await Ok(trunkCreated, HttpStatusCode.Created)).GetProperty("id").GetInt64();
+        using var extensionCreated = await api.PostAsync("/api/extensions", Json("""{"extension": "1301", "name": "Reminder desk"}"""));
+        var deskId = (await Ok(extensionCreated, HttpStatusCode.Created)).GetProperty("extension").GetProperty("id").GetInt64();
+
+        // The manual's body names agent_id 1: until the AI-agents feature lists agent 1, it is an unknown reference.
+        var manual = $$$"""
+            {"name": "Appointment Reminders", "trunk_id": {{{trunkId}}}, "caller_id": "+15551234567", "agent_id": 1,
+             "schedule": {"start": "09:00", "end": "18:00", "days": ["mon", "tue", "wed", "thu", "fri"]}}
+            """;
+        var problem = await Problem.ReadAsync(await api.PostAsync("/api/campaigns", Json(manual)), HttpStatusCode.UnprocessableEntity, "validation_failed");
+        Assert.True(problem.Errors.ContainsKey("onAnswer.target"));
+
+        using var created = await api.PostAsync("/api/campaigns", Json(manual.Replace("\"agent_id\": 1", $$"""
+            "onAnswer": {"type": "extension", "target": "{{deskId}}"}
+            """, StringComparison.Ordinal)));
+        var campaign = await Ok(created, HttpStatusCode.Created);
+        var id = campaign.GetProperty("id").GetInt64();
+        Assert.Equal(trunkId, campaign.GetProperty("settings").GetProperty("trunkId").GetInt64());
+        Assert.Equal("+15551234567", campaign.GetProperty("settings").GetProperty("callerId").GetString());
+        Assert.Contains((await Ok(await api.GetAsync("/api/campaigns"))).EnumerateArray(), c => c.GetProperty("id").GetInt64() == id);
+
+        var added = await Ok(await api.PostAsync($"/api/campaigns/{id}/contacts", Json("""
+            [
+              {"phone": "+15551234567", "variables": {"first_name": "John", "appointment_date": "January 15th"}},
+              {"phone": "+15559876543", "variables": {"first_name": "Jane"}}
+            ]
+            """)));
+        Assert.Equal(2, added.GetProperty("inserted").GetInt32());
+        Assert.Equal("running", (await Ok(await api.PostAsync($"/api/campaigns/{id}/start", null))).GetProperty("status").GetString());
+        Assert.Equal("paused", (await Ok(await api.PostAsync($"/api/campaigns/{id}/pause", null))).GetProperty("status").GetString());
+        Assert.Equal("stopped", (await Ok(await api.PostAsync($"/api/campaigns/{id}/stop", null))).GetProperty("status").GetString());
+        var stats = await Ok(await api.GetAsync($"/api/campaigns/{id}/stats"));
+        foreach (var field in new[] { "total", "connected", "voicemail", "noAnswer", "busy", "failed", "conversionRate" })
+            Assert.True(stats.TryGetProperty(field, out _), "stats should include " + field);
     }
 
     [Theory]

@@ -26,13 +26,29 @@ public sealed class Carrier : IAsyncDisposable
     private string MessageLog => Path.Combine(Directory, "messages.log");
 
     /// <summary>Starts a carrier on <paramref name="address"/> that answers every INVITE with <paramref name="status"/>.</summary>
-    public static async Task<Carrier> StartAsync(PbxFixture pbx, string address, int status, CancellationToken cancellationToken = default)
+    public static Task<Carrier> StartAsync(PbxFixture pbx, string address, int status, CancellationToken cancellationToken = default) =>
+        StartScenarioAsync(pbx, address, _ => status == 200 ? AnswerScenario : RefuseScenario(status), cancellationToken);
+
+    /// <summary>A subscriber who answers and speaks <paramref name="wav"/> (8 kHz, any format sox reads) into every call: SIPp's rtp_stream.</summary>
+    public static async Task<Carrier> StartSpeakingAsync(PbxFixture pbx, string address, string wav, CancellationToken cancellationToken = default)
+    {
+        var ulaw = Path.Combine(Path.GetDirectoryName(wav)!, Path.GetFileNameWithoutExtension(wav) + "-ulaw.wav");
+        using (var sox = pbx.Root.Start([pbx.WorkDirectory], ["/usr/bin/sox", wav, "-r", "8000", "-c", "1", "-e", "u-law", ulaw], ulaw + ".log"))
+            await sox.WaitForExitAsync(cancellationToken);
+        return await StartScenarioAsync(pbx, address, _ => SpeakingScenario(ulaw), cancellationToken);
+    }
+
+    /// <summary>A subscriber whose phone rings and is never answered (180, then 487 when the call is cancelled).</summary>
+    public static Task<Carrier> StartRingingAsync(PbxFixture pbx, string address, CancellationToken cancellationToken = default) =>
+        StartScenarioAsync(pbx, address, _ => RingingScenario, cancellationToken);
+
+    private static async Task<Carrier> StartScenarioAsync(PbxFixture pbx, string address, Func<string, string> scenarioText, CancellationToken cancellationToken)
     {
         var dir = Path.Combine(pbx.WorkDirectory, "carriers", address + "-" + Guid.NewGuid().ToString("N")[..6]);
         System.IO.Directory.CreateDirectory(dir);
         var port = Ports.FreeUdpAndTcp(address);
         var scenario = Path.Combine(dir, "scenario.xml");
-        await File.WriteAllTextAsync(scenario, status == 200 ? AnswerScenario : RefuseScenario(status), cancellationToken);
+        await File.WriteAllTextAsync(scenario, scenarioText(dir), cancellationToken);
         var media = Ports.FreeUdpRange(address, 4);
         var process = pbx.Root.Start([pbx.WorkDirectory],
         [
@@ -134,6 +150,51 @@ public sealed class Carrier : IAsyncDisposable
         Content-Length: 0
 
         ]]></send>
+        </scenario>
+        """;
+
+    private static string SpeakingScenario(string ulawWav) => AnswerScenario.Replace("""  <recv request="ACK" />""",
+        $"""
+          <recv request="ACK" />
+          <nop><action><exec rtp_stream="{ulawWav},1,0" /></action></nop>
+        """, StringComparison.Ordinal);
+
+    private const string RingingScenario = """
+        <?xml version="1.0" encoding="ISO-8859-1" ?>
+        <scenario name="subscriber does not answer">
+          <recv request="INVITE" />
+          <send><![CDATA[
+        SIP/2.0 180 Ringing
+        [last_Via:]
+        [last_From:]
+        [last_To:];tag=[pid]SIPpTag03[call_number]
+        [last_Call-ID:]
+        [last_CSeq:]
+        Content-Length: 0
+
+        ]]></send>
+          <recv request="CANCEL" />
+          <send><![CDATA[
+        SIP/2.0 200 OK
+        [last_Via:]
+        [last_From:]
+        [last_To:];tag=[pid]SIPpTag03[call_number]
+        [last_Call-ID:]
+        [last_CSeq:]
+        Content-Length: 0
+
+        ]]></send>
+          <send><![CDATA[
+        SIP/2.0 487 Request Terminated
+        [last_Via:]
+        [last_From:]
+        [last_To:];tag=[pid]SIPpTag03[call_number]
+        [last_Call-ID:]
+        CSeq: [last_cseq_number] INVITE
+        Content-Length: 0
+
+        ]]></send>
+          <recv request="ACK" />
         </scenario>
         """;
 

@@ -16,8 +16,9 @@ public sealed class Phone : IAsyncDisposable
     private readonly Process _process;
     private readonly PhoneControl _control;
 
-    private Phone(string name, string directory, Process process, PhoneControl control, string address)
+    private Phone(string name, string directory, Process process, PhoneControl control, string address, int sipPort)
     {
+        SipPort = sipPort;
         Name = name;
         Directory = directory;
         _process = process;
@@ -29,6 +30,8 @@ public sealed class Phone : IAsyncDisposable
     public string Directory { get; }
     /// <summary>The loopback address the phone's SIP and RTP use (a carrier is 127.0.0.2, say).</summary>
     public string Address { get; }
+    /// <summary>The UDP port baresip listens on for SIP (a trunk pointed at Address:SipPort calls this phone).</summary>
+    public int SipPort { get; }
     public string SaysFile => Path.Combine(Directory, "say.wav");
     public string HeardFile => Path.Combine(Directory, "heard.wav");
     public PhoneControl Control => _control;
@@ -46,6 +49,8 @@ public sealed class Phone : IAsyncDisposable
         public double ToneHz { get; init; } = 440;
         public string? SayWav { get; init; }
         public bool AutoAnswer { get; init; } = true;
+        /// <summary>Takes calls to any user at its address (baresip's catchall), as a carrier's subscriber line would.</summary>
+        public bool CatchAll { get; init; }
     }
 
     public static async Task<Phone> StartAsync(AsteriskRoot root, string workDirectory, Options options, CancellationToken cancellationToken = default)
@@ -89,6 +94,7 @@ public sealed class Phone : IAsyncDisposable
         parameters.Add(options.Registrar is null ? "regint=0" : "regint=300");
         parameters.Add("answermode=" + (options.AutoAnswer ? "auto" : "manual"));
         parameters.Add("audio_codecs=PCMU,PCMA");
+        if (options.CatchAll) parameters.Add("catchall=yes");
         if (options.Registrar is { } registrar) parameters.Add($"outbound=\"sip:{registrar}\"");
         File.WriteAllText(Path.Combine(dir, "accounts"), account + ";" + string.Join(';', parameters) + "\n");
         File.WriteAllText(Path.Combine(dir, "contacts"), "");
@@ -97,7 +103,7 @@ public sealed class Phone : IAsyncDisposable
         // Generous: on a loaded two-core machine a phone can take seconds to open its control socket.
         var control = await PhoneControl.ConnectAsync(ctrlPort, TimeSpan.FromSeconds(45), cancellationToken);
         control.RawLog = Path.Combine(dir, "control.log");
-        var phone = new Phone(options.Name, dir, process, control, options.Address);
+        var phone = new Phone(options.Name, dir, process, control, options.Address, sipPort);
         if (options.Registrar is not null) await phone.WaitForRegistrationAsync(cancellationToken);
         return phone;
     }
@@ -137,6 +143,9 @@ public sealed class Phone : IAsyncDisposable
 
     /// <summary>Whether any call ever came in to this phone.</summary>
     public bool EverRang => _control.History.Any(IsIncomingCall);
+
+    /// <summary>How many different calls came in (baresip's call id), for "dialled once" checks.</summary>
+    public int IncomingCallCount => _control.History.Where(IsIncomingCall).Select(e => e["id"]?.ToString()).Distinct().Count();
 
     private static bool IsIncomingCall(JsonObject e) =>
         e["class"]?.ToString() == "call" && e["direction"]?.ToString() == "incoming";
