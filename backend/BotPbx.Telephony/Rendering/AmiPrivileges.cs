@@ -22,7 +22,7 @@ internal static class AmiPrivileges
         ["PJSIPShowEndpoints"] = "system",
         ["PJSIPShowContacts"] = "system",
         ["PJSIPShowRegistrationsOutbound"] = "system",
-        ["CoreShowChannels"] = "system", // system,reporting: the campaign reconciler looks for its calls' Uniqueids
+        ["CoreShowChannels"] = "system", // system,reporting: the campaign reconciler, call monitoring and the live model
         // app_queue registers it with no class: any logged-in user (the dialer counts free queue members).
         ["QueueSummary"] = "",
         ["Getvar"] = "call",            // call,reporting
@@ -30,7 +30,6 @@ internal static class AmiPrivileges
         ["Hangup"] = "call",            // system,call
         ["Redirect"] = "call",
         ["Originate"] = "originate",
-        ["CoreShowChannels"] = "system", // system,reporting
         ["PlayDTMF"] = "call",
         ["QueueAdd"] = "agent",
         ["QueueRemove"] = "agent",
