@@ -5,6 +5,7 @@ using BotPbx.Api.Features.Asterisk;
 using BotPbx.Api.Features.Audit;
 using BotPbx.Api.Features.Auth;
 using BotPbx.Api.Features.Ivr;
+using BotPbx.Api.Features.Metrics;
 using BotPbx.Api.Features.Settings;
 using BotPbx.Api.Features.SipBans;
 using BotPbx.Api.Features.Telephony;
@@ -31,6 +32,7 @@ builder.Services.AddSipBans();
 builder.Services.AddIvr(builder.Configuration);
 builder.Services.AddAgents(builder.Configuration);
 builder.Services.AddVoiceCalls();
+builder.Services.AddBotPbxMetrics();
 builder.Services.AddProtocolServers();
 
 var app = builder.Build();
@@ -63,6 +65,7 @@ app.MapTelephonyApi();
 app.MapSipBansApi();
 app.MapIvrEndpoints();
 app.MapAgentsEndpoints();
+app.MapMetricsApi();
 app.MapSpaFallback();
 
 await app.RunAsync();
