@@ -4,6 +4,7 @@
 export const ENV_BASE_URL = 'BOTPBX_E2E_BASE_URL';
 export const ENV_ADMIN_EMAIL = 'BOTPBX_E2E_ADMIN_EMAIL';
 export const ENV_ADMIN_PASSWORD = 'BOTPBX_E2E_ADMIN_PASSWORD';
+export const ENV_DATABASE_URL = 'BOTPBX_E2E_DATABASE_URL';
 
 function required(name: string): string {
   const value = process.env[name];

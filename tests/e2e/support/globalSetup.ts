@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { startApiServer } from './apiServer';
 import { createTestDatabase } from './database';
-import { ENV_ADMIN_EMAIL, ENV_ADMIN_PASSWORD, ENV_BASE_URL } from './environment';
+import { ENV_ADMIN_EMAIL, ENV_ADMIN_PASSWORD, ENV_BASE_URL, ENV_DATABASE_URL } from './environment';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const database = await createTestDatabase();
@@ -21,6 +21,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env[ENV_BASE_URL] = server.baseURL;
   process.env[ENV_ADMIN_EMAIL] = adminEmail;
   process.env[ENV_ADMIN_PASSWORD] = adminPassword;
+  // For specs that seed rows no API writes (an AI agent's phone conversations come only from real calls).
+  process.env[ENV_DATABASE_URL] = database.url;
 
   return async () => {
     await server.stop();

@@ -1,7 +1,7 @@
 // The agent form: every field of seed 003's agent form, grouped as identity, LLM, voice, hearing, behaviour, then
 // the lists (contexts, functions, webhooks, transfer targets). Server messages appear next to their fields.
 import { useEffect, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, errorMessage, type FieldErrors } from '../../api/errors';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
@@ -54,14 +54,17 @@ export default function AgentFormPage() {
   const [parameterTexts, setParameterTexts] = useState<string[]>([]);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
-  const [saved, setSaved] = useState<Agent | null>(null);
+  // A create that generated secrets moves to the agent's own address, carrying the answer so the secrets stay shown.
+  const carried = (useLocation().state as { saved?: Agent } | null)?.saved ?? null;
+  const [saved, setSaved] = useState<Agent | null>(carried);
 
   useEffect(() => {
-    if (existing.data) {
-      setForm(toInput(existing.data));
-      setParameterTexts(existing.data.functions.map((f) => JSON.stringify(f.parameters, null, 2)));
+    const shown = saved && saved.id === id ? saved : existing.data;
+    if (shown) {
+      setForm(toInput(shown));
+      setParameterTexts(shown.functions.map((f) => JSON.stringify(f.parameters, null, 2)));
     }
-  }, [existing.data]);
+  }, [existing.data, saved, id]);
 
   const set =
     <K extends keyof AgentInput>(key: K) =>
@@ -103,9 +106,7 @@ export default function AgentFormPage() {
       if (revealed) {
         // Secrets are shown once: stay on the form so they can be copied.
         setSaved(result);
-        setForm(toInput(result));
-        setParameterTexts(result.functions.map((f) => JSON.stringify(f.parameters, null, 2)));
-        if (id === null) navigate(`/ai-agents/${result.id}`, { replace: true });
+        if (id === null) navigate(`/ai-agents/${result.id}`, { replace: true, state: { saved: result } });
       } else {
         navigate('/ai-agents');
       }
