@@ -23,7 +23,13 @@ function toInput(agent: Agent): AgentInput {
 }
 
 /** Decimal inputs (temperature, speed) kept as typed text, sent as numbers. */
-function DecimalField(props: { label: string; value: number; onChange: (v: number) => void; errors: string[]; hint?: string }) {
+function DecimalField(props: {
+  label: string;
+  value: number;
+  onChange: (v: number) => void;
+  errors: string[];
+  hint?: string;
+}) {
   const [text, setText] = useState(String(props.value));
   useEffect(() => setText((t) => (Number(t) === props.value ? t : String(props.value))), [props.value]);
   return (
@@ -70,11 +76,15 @@ export default function AgentFormPage() {
     <K extends keyof AgentInput>(key: K) =>
     (value: AgentInput[K]) => {
       setForm((f) => ({ ...f, [key]: value }));
-      setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !k.toLowerCase().startsWith(String(key).toLowerCase()))));
+      setErrors((e) =>
+        Object.fromEntries(Object.entries(e).filter(([k]) => !k.toLowerCase().startsWith(String(key).toLowerCase()))),
+      );
     };
 
   const options = (role: ProviderRole) =>
-    (providers.data ?? []).filter((p) => p.role === role).map((p) => ({ value: p.id, label: p.hasApiKey || !p.needsKey ? p.label : `${p.label} (no key yet)` }));
+    (providers.data ?? [])
+      .filter((p) => p.role === role)
+      .map((p) => ({ value: p.id, label: p.hasApiKey || !p.needsKey ? p.label : `${p.label} (no key yet)` }));
 
   const submit = async () => {
     setFailure(null);
@@ -112,7 +122,11 @@ export default function AgentFormPage() {
       }
     } catch (error) {
       setErrors(error instanceof ApiError ? error.fieldErrors : {});
-      setFailure(error instanceof ApiError && Object.keys(error.fieldErrors).length > 0 ? 'Some fields need attention.' : errorMessage(error));
+      setFailure(
+        error instanceof ApiError && Object.keys(error.fieldErrors).length > 0
+          ? 'Some fields need attention.'
+          : errorMessage(error),
+      );
     }
   };
 
@@ -142,17 +156,53 @@ export default function AgentFormPage() {
         >
           <FormSection title="Identity">
             <FieldRow>
-              <TextField label="Name" value={form.name} onChange={set('name')} errors={e('name')} required placeholder="Reception" hint="AI_AGENT may name the agent by this name." />
-              <TextField label="Description" value={form.description} onChange={set('description')} errors={e('description')} />
+              <TextField
+                label="Name"
+                value={form.name}
+                onChange={set('name')}
+                errors={e('name')}
+                required
+                placeholder="Reception"
+                hint="AI_AGENT may name the agent by this name."
+              />
+              <TextField
+                label="Description"
+                value={form.description}
+                onChange={set('description')}
+                errors={e('description')}
+              />
             </FieldRow>
           </FormSection>
 
           <FormSection title="Language model" description="Keys and base URLs are set on the AI Providers page.">
             <FieldRow>
-              <SelectField label="LLM provider" value={form.llmProvider} options={options('llm')} onChange={set('llmProvider')} errors={e('llmProvider')} />
-              <TextField label="Model" value={form.model} onChange={set('model')} errors={e('model')} required placeholder="gpt-4o-mini" />
-              <DecimalField label="Temperature" value={form.temperature} onChange={set('temperature')} errors={e('temperature')} />
-              <NumberField label="Max tokens" value={form.maxTokens} onChange={set('maxTokens')} errors={e('maxTokens')} />
+              <SelectField
+                label="LLM provider"
+                value={form.llmProvider}
+                options={options('llm')}
+                onChange={set('llmProvider')}
+                errors={e('llmProvider')}
+              />
+              <TextField
+                label="Model"
+                value={form.model}
+                onChange={set('model')}
+                errors={e('model')}
+                required
+                placeholder="gpt-4o-mini"
+              />
+              <DecimalField
+                label="Temperature"
+                value={form.temperature}
+                onChange={set('temperature')}
+                errors={e('temperature')}
+              />
+              <NumberField
+                label="Max tokens"
+                value={form.maxTokens}
+                onChange={set('maxTokens')}
+                errors={e('maxTokens')}
+              />
             </FieldRow>
             <TextAreaField
               label="System prompt"
@@ -163,22 +213,58 @@ export default function AgentFormPage() {
               required
               hint="May use {{caller_id}}, {{caller_name}}, {{did}} and a campaign contact's columns."
             />
-            <TextAreaField label="Greeting" rows={2} value={form.greeting} onChange={set('greeting')} errors={e('greeting')} hint="Spoken as soon as the call is answered." />
+            <TextAreaField
+              label="Greeting"
+              rows={2}
+              value={form.greeting}
+              onChange={set('greeting')}
+              errors={e('greeting')}
+              hint="Spoken as soon as the call is answered."
+            />
           </FormSection>
 
           <FormSection title="Voice (text-to-speech)">
             <FieldRow>
-              <SelectField label="TTS engine" value={form.ttsEngine} options={options('tts')} onChange={set('ttsEngine')} errors={e('ttsEngine')} />
-              <TextField label="Voice" value={form.ttsVoice} onChange={set('ttsVoice')} errors={e('ttsVoice')} placeholder="en_US-lessac-medium" />
+              <SelectField
+                label="TTS engine"
+                value={form.ttsEngine}
+                options={options('tts')}
+                onChange={set('ttsEngine')}
+                errors={e('ttsEngine')}
+              />
+              <TextField
+                label="Voice"
+                value={form.ttsVoice}
+                onChange={set('ttsVoice')}
+                errors={e('ttsVoice')}
+                placeholder="en_US-lessac-medium"
+              />
               <DecimalField label="Speed" value={form.ttsSpeed} onChange={set('ttsSpeed')} errors={e('ttsSpeed')} />
             </FieldRow>
           </FormSection>
 
           <FormSection title="Hearing (speech-to-text)">
             <FieldRow>
-              <SelectField label="STT engine" value={form.sttEngine} options={options('stt')} onChange={set('sttEngine')} errors={e('sttEngine')} />
-              <TextField label="Language" value={form.sttLanguage} onChange={set('sttLanguage')} errors={e('sttLanguage')} />
-              <TextField label="STT model" value={form.sttModel} onChange={set('sttModel')} errors={e('sttModel')} placeholder="nova-2" />
+              <SelectField
+                label="STT engine"
+                value={form.sttEngine}
+                options={options('stt')}
+                onChange={set('sttEngine')}
+                errors={e('sttEngine')}
+              />
+              <TextField
+                label="Language"
+                value={form.sttLanguage}
+                onChange={set('sttLanguage')}
+                errors={e('sttLanguage')}
+              />
+              <TextField
+                label="STT model"
+                value={form.sttModel}
+                onChange={set('sttModel')}
+                errors={e('sttModel')}
+                placeholder="nova-2"
+              />
             </FieldRow>
             <SelectField
               label="Speech-to-speech"
@@ -192,12 +278,22 @@ export default function AgentFormPage() {
           <FormSection title="Behaviour">
             <FieldRow>
               <NumberField label="Max turns" value={form.maxTurns} onChange={set('maxTurns')} errors={e('maxTurns')} />
-              <NumberField label="Silence timeout (seconds)" value={form.silenceTimeoutSeconds} onChange={set('silenceTimeoutSeconds')} errors={e('silenceTimeoutSeconds')} />
+              <NumberField
+                label="Silence timeout (seconds)"
+                value={form.silenceTimeoutSeconds}
+                onChange={set('silenceTimeoutSeconds')}
+                errors={e('silenceTimeoutSeconds')}
+              />
               <TextField
                 label="End-call phrases"
                 value={form.endCallPhrases.join(', ')}
                 onChange={(v) => set('endCallPhrases')(v.split(','))}
-                errors={[...e('endCallPhrases'), ...Object.entries(errors).filter(([k]) => k.startsWith('endCallPhrases[')).flatMap(([, m]) => m)]}
+                errors={[
+                  ...e('endCallPhrases'),
+                  ...Object.entries(errors)
+                    .filter(([k]) => k.startsWith('endCallPhrases['))
+                    .flatMap(([, m]) => m),
+                ]}
                 hint="Comma-separated; when the caller says one, the agent says goodbye and hangs up."
               />
             </FieldRow>
@@ -207,7 +303,10 @@ export default function AgentFormPage() {
             <ContextsEditor items={form.contexts} errors={errors} onChange={set('contexts')} />
           </FormSection>
 
-          <FormSection title="Functions" description="Tools the model may call; BotPBX POSTs their arguments to your URL, signed.">
+          <FormSection
+            title="Functions"
+            description="Tools the model may call; BotPBX POSTs their arguments to your URL, signed."
+          >
             <FunctionsEditor
               items={form.functions}
               parameterTexts={parameterTexts}
@@ -219,11 +318,17 @@ export default function AgentFormPage() {
             />
           </FormSection>
 
-          <FormSection title="Webhooks" description="Told of call.start, call.end, transfer and function.call; signed with HMAC-SHA256 and retried.">
+          <FormSection
+            title="Webhooks"
+            description="Told of call.start, call.end, transfer and function.call; signed with HMAC-SHA256 and retried."
+          >
             <WebhooksEditor items={form.webhooks} errors={errors} onChange={set('webhooks')} />
           </FormSection>
 
-          <FormSection title="Transfer targets" description="Where the agent may send the caller: extensions, queues and ring groups by number, or an external number.">
+          <FormSection
+            title="Transfer targets"
+            description="Where the agent may send the caller: extensions, queues and ring groups by number, or an external number."
+          >
             <TransferTargetsEditor items={form.transferTargets} errors={errors} onChange={set('transferTargets')} />
           </FormSection>
 

@@ -62,7 +62,9 @@ export default function AgentsListPage() {
                 <tr key={a.id}>
                   <td>
                     <Link to={`/ai-agents/${a.id}`}>{a.name}</Link>
-                    <div className={styles.muted}>#{a.id} {a.description}</div>
+                    <div className={styles.muted}>
+                      #{a.id} {a.description}
+                    </div>
                   </td>
                   <td>
                     {a.llmProvider} · {a.model}
@@ -75,7 +77,8 @@ export default function AgentsListPage() {
                     {a.sttEngine} · {a.sttLanguage}
                   </td>
                   <td className={styles.muted}>
-                    {a.functions.length} functions, {a.transferTargets.length} transfer targets, {a.webhooks.length} webhooks
+                    {a.functions.length} functions, {a.transferTargets.length} transfer targets, {a.webhooks.length}{' '}
+                    webhooks
                   </td>
                   <td>
                     <div className={styles.actions}>

@@ -17,7 +17,11 @@ export default function ConversationPage() {
     <div className={styles.page}>
       <PageHeader
         title={`Conversation #${id}`}
-        description={c ? `${c.agentName} · ${c.source} · ${new Date(c.startedAt).toLocaleString()} · ${duration(c.startedAt, c.endedAt)}` : undefined}
+        description={
+          c
+            ? `${c.agentName} · ${c.source} · ${new Date(c.startedAt).toLocaleString()} · ${duration(c.startedAt, c.endedAt)}`
+            : undefined
+        }
         actions={<Link to="/ai-agents/conversations">All conversations</Link>}
       />
       {detail.isError && <Alert tone="error">{errorMessage(detail.error)}</Alert>}
@@ -51,7 +55,9 @@ export default function ConversationPage() {
             <div key={t.index} className={styles.turn} data-testid="turn">
               <div className={styles.itemHeader}>
                 <span>
-                  <Badge tone={t.role === 'caller' ? 'neutral' : t.role === 'agent' ? 'info' : 'warning'}>{t.role}</Badge>{' '}
+                  <Badge tone={t.role === 'caller' ? 'neutral' : t.role === 'agent' ? 'info' : 'warning'}>
+                    {t.role}
+                  </Badge>{' '}
                   {t.interrupted && <Badge tone="danger">interrupted</Badge>}
                 </span>
                 <span className={styles.muted}>{new Date(t.at).toLocaleTimeString()}</span>

@@ -54,7 +54,13 @@ export default function ConversationsPage() {
                   <td>{duration(c.startedAt, c.endedAt)}</td>
                   <td>{c.turns}</td>
                   <td>
-                    {c.outcome ? <Badge tone={c.outcome === 'completed' ? 'success' : c.outcome === 'error' ? 'danger' : 'info'}>{c.outcome}</Badge> : '—'}
+                    {c.outcome ? (
+                      <Badge tone={c.outcome === 'completed' ? 'success' : c.outcome === 'error' ? 'danger' : 'info'}>
+                        {c.outcome}
+                      </Badge>
+                    ) : (
+                      '—'
+                    )}
                   </td>
                 </tr>
               ))}

@@ -36,7 +36,15 @@ function Item({ title, onRemove, children }: { title: string; onRemove: () => vo
   );
 }
 
-export function ContextsEditor({ items, errors, onChange }: { items: AgentContext[]; errors: FieldErrors; onChange: (items: AgentContext[]) => void }) {
+export function ContextsEditor({
+  items,
+  errors,
+  onChange,
+}: {
+  items: AgentContext[];
+  errors: FieldErrors;
+  onChange: (items: AgentContext[]) => void;
+}) {
   return (
     <>
       {items.map((c, i) => (
@@ -89,7 +97,16 @@ export function FunctionsEditor({
   return (
     <>
       {items.map((f, i) => (
-        <Item key={f.id ?? `new-${i}`} title={`Function ${f.name || i + 1}`} onRemove={() => onChange(items.filter((_, j) => j !== i), parameterTexts.filter((_, j) => j !== i))}>
+        <Item
+          key={f.id ?? `new-${i}`}
+          title={`Function ${f.name || i + 1}`}
+          onRemove={() =>
+            onChange(
+              items.filter((_, j) => j !== i),
+              parameterTexts.filter((_, j) => j !== i),
+            )
+          }
+        >
           <div className={styles.grid}>
             <TextField
               label="Function name"
@@ -123,7 +140,9 @@ export function FunctionsEditor({
           {f.secret ? (
             <SecretReveal label="Signing secret (shown once)" value={f.secret} />
           ) : (
-            f.hasSecret && <p className={styles.muted}>Requests are signed with this function's secret (set, not shown).</p>
+            f.hasSecret && (
+              <p className={styles.muted}>Requests are signed with this function's secret (set, not shown).</p>
+            )
           )}
         </Item>
       ))}
@@ -144,7 +163,15 @@ export function FunctionsEditor({
   );
 }
 
-export function WebhooksEditor({ items, errors, onChange }: { items: AgentWebhook[]; errors: FieldErrors; onChange: (items: AgentWebhook[]) => void }) {
+export function WebhooksEditor({
+  items,
+  errors,
+  onChange,
+}: {
+  items: AgentWebhook[];
+  errors: FieldErrors;
+  onChange: (items: AgentWebhook[]) => void;
+}) {
   const toggle = (w: AgentWebhook, event: WebhookEvent, on: boolean): AgentWebhook => ({
     ...w,
     events: on ? [...w.events, event] : w.events.filter((e) => e !== event),
@@ -152,7 +179,11 @@ export function WebhooksEditor({ items, errors, onChange }: { items: AgentWebhoo
   return (
     <>
       {items.map((w, i) => (
-        <Item key={w.id ?? `new-${i}`} title={`Webhook ${i + 1}`} onRemove={() => onChange(items.filter((_, j) => j !== i))}>
+        <Item
+          key={w.id ?? `new-${i}`}
+          title={`Webhook ${i + 1}`}
+          onRemove={() => onChange(items.filter((_, j) => j !== i))}
+        >
           <TextField
             label="Webhook URL"
             value={w.url}
@@ -183,7 +214,10 @@ export function WebhooksEditor({ items, errors, onChange }: { items: AgentWebhoo
         </Item>
       ))}
       <div>
-        <Button variant="secondary" onClick={() => onChange([...items, { url: '', events: ['call.start', 'call.end'] }])}>
+        <Button
+          variant="secondary"
+          onClick={() => onChange([...items, { url: '', events: ['call.start', 'call.end'] }])}
+        >
           Add webhook
         </Button>
       </div>
@@ -244,7 +278,9 @@ export function TransferTargetsEditor({
       <div>
         <Button
           variant="secondary"
-          onClick={() => onChange([...items, { name: '', kind: 'extension', number: '', description: '', warm: false }])}
+          onClick={() =>
+            onChange([...items, { name: '', kind: 'extension', number: '', description: '', warm: false }])
+          }
         >
           Add transfer target
         </Button>

@@ -21,7 +21,8 @@ export default function MetricsPage() {
         description="Over its ended calls (try-it chats are not counted)."
         actions={
           <>
-            <Link to={`/ai-agents/conversations?agentId=${id}`}>Its conversations</Link> · <Link to="/ai-agents">Back to agents</Link>
+            <Link to={`/ai-agents/conversations?agentId=${id}`}>Its conversations</Link> ·{' '}
+            <Link to="/ai-agents">Back to agents</Link>
           </>
         }
       />
@@ -35,7 +36,9 @@ export default function MetricsPage() {
             </div>
             <div className={styles.metric}>
               <div className={styles.muted}>Average handle time</div>
-              <div className={styles.metricValue}>{m.averageHandleTimeSeconds === null ? '—' : `${Math.round(m.averageHandleTimeSeconds)} s`}</div>
+              <div className={styles.metricValue}>
+                {m.averageHandleTimeSeconds === null ? '—' : `${Math.round(m.averageHandleTimeSeconds)} s`}
+              </div>
             </div>
             <div className={styles.metric}>
               <div className={styles.muted}>Transfer rate</div>
@@ -60,10 +63,26 @@ export default function MetricsPage() {
               </tr>
             </thead>
             <tbody>
-              <tr><td>STT final</td><td>{ms(m.latency.sttFinalP50)}</td><td>{ms(m.latency.sttFinalP95)}</td></tr>
-              <tr><td>LLM first token</td><td>{ms(m.latency.llmFirstTokenP50)}</td><td>{ms(m.latency.llmFirstTokenP95)}</td></tr>
-              <tr><td>TTS first audio</td><td>{ms(m.latency.ttsFirstAudioP50)}</td><td>{ms(m.latency.ttsFirstAudioP95)}</td></tr>
-              <tr><td>First frame sent</td><td>{ms(m.latency.firstFrameSentP50)}</td><td>{ms(m.latency.firstFrameSentP95)}</td></tr>
+              <tr>
+                <td>STT final</td>
+                <td>{ms(m.latency.sttFinalP50)}</td>
+                <td>{ms(m.latency.sttFinalP95)}</td>
+              </tr>
+              <tr>
+                <td>LLM first token</td>
+                <td>{ms(m.latency.llmFirstTokenP50)}</td>
+                <td>{ms(m.latency.llmFirstTokenP95)}</td>
+              </tr>
+              <tr>
+                <td>TTS first audio</td>
+                <td>{ms(m.latency.ttsFirstAudioP50)}</td>
+                <td>{ms(m.latency.ttsFirstAudioP95)}</td>
+              </tr>
+              <tr>
+                <td>First frame sent</td>
+                <td>{ms(m.latency.firstFrameSentP50)}</td>
+                <td>{ms(m.latency.firstFrameSentP95)}</td>
+              </tr>
             </tbody>
           </table>
         </Card>

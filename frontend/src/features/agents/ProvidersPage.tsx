@@ -42,46 +42,54 @@ function ProviderRow({ provider }: { provider: AiProvider }) {
       <div className={styles.itemHeader}>
         <span>{provider.label}</span>
         {provider.needsKey ? (
-          provider.hasApiKey ? <Badge tone="success">key set</Badge> : <Badge tone="warning">no key</Badge>
+          provider.hasApiKey ? (
+            <Badge tone="success">key set</Badge>
+          ) : (
+            <Badge tone="warning">no key</Badge>
+          )
         ) : (
           <Badge>no key needed</Badge>
         )}
       </div>
-      <form
-        className={styles.grid}
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit({ ...(key ? { apiKey: key } : {}), baseUrl: baseUrl.trim() === '' ? null : baseUrl.trim() });
-        }}
-      >
-        <TextField
-          label={`${provider.label} API key`}
-          type="password"
-          autoComplete="off"
-          value={key}
-          placeholder={provider.hasApiKey ? 'Set (type to replace)' : 'Not set'}
-          onChange={setKey}
-          errors={errorsFor(errors, 'apiKey')}
-        />
-        <TextField
-          label={`${provider.label} base URL`}
-          value={baseUrl}
-          placeholder={provider.defaultBaseUrl ?? ''}
-          hint={provider.needsBaseUrl ? 'Where your own server listens.' : 'Leave empty for the default.'}
-          onChange={setBaseUrl}
-          errors={errorsFor(errors, 'baseUrl')}
-        />
-        <div className={styles.actions}>
-          <Button type="submit" busy={save.isPending}>
-            Save
-          </Button>
-          {provider.hasApiKey && (
-            <Button variant="ghost" onClick={() => void submit({ clearApiKey: true })}>
-              Remove key
+      {!provider.needsKey && provider.defaultBaseUrl === null ? (
+        <p className={styles.muted}>Runs on this machine (installed from Debian): nothing to set.</p>
+      ) : (
+        <form
+          className={styles.grid}
+          onSubmit={(event) => {
+            event.preventDefault();
+            void submit({ ...(key ? { apiKey: key } : {}), baseUrl: baseUrl.trim() === '' ? null : baseUrl.trim() });
+          }}
+        >
+          <TextField
+            label={`${provider.label} API key`}
+            type="password"
+            autoComplete="off"
+            value={key}
+            placeholder={provider.hasApiKey ? 'Set (type to replace)' : 'Not set'}
+            onChange={setKey}
+            errors={errorsFor(errors, 'apiKey')}
+          />
+          <TextField
+            label={`${provider.label} base URL`}
+            value={baseUrl}
+            placeholder={provider.defaultBaseUrl ?? ''}
+            hint={provider.needsBaseUrl ? 'Where your own server listens.' : 'Leave empty for the default.'}
+            onChange={setBaseUrl}
+            errors={errorsFor(errors, 'baseUrl')}
+          />
+          <div className={styles.actions}>
+            <Button type="submit" busy={save.isPending}>
+              Save
             </Button>
-          )}
-        </div>
-      </form>
+            {provider.hasApiKey && (
+              <Button variant="ghost" onClick={() => void submit({ clearApiKey: true })}>
+                Remove key
+              </Button>
+            )}
+          </div>
+        </form>
+      )}
     </div>
   );
 }
@@ -100,9 +108,11 @@ export default function ProvidersPage() {
         <Card key={role}>
           <h2>{title}</h2>
           <div className={styles.turns}>
-            {(providers.data ?? []).filter((p) => p.role === role).map((p) => (
-              <ProviderRow key={p.id} provider={p} />
-            ))}
+            {(providers.data ?? [])
+              .filter((p) => p.role === role)
+              .map((p) => (
+                <ProviderRow key={p.id} provider={p} />
+              ))}
           </div>
         </Card>
       ))}

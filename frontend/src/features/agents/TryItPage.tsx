@@ -45,7 +45,11 @@ export default function TryItPage() {
       if (did) variables.did = did;
       const chat = await startChat(id, context, variables);
       setConversation(chat.conversationId);
-      setLines(chat.greeting ? [{ kind: 'agent', text: chat.greeting }] : [{ kind: 'note', text: 'The agent has no greeting: say something.' }]);
+      setLines(
+        chat.greeting
+          ? [{ kind: 'agent', text: chat.greeting }]
+          : [{ kind: 'note', text: 'The agent has no greeting: say something.' }],
+      );
     } catch (error) {
       setProblem(errorMessage(error));
     }
@@ -61,10 +65,19 @@ export default function TryItPage() {
           else next.push({ kind: 'agent', text: event.text });
           break;
         case 'tool':
-          next.push({ kind: 'tool', name: event.name, arguments: event.arguments, result: event.result, executed: event.executed });
+          next.push({
+            kind: 'tool',
+            name: event.name,
+            arguments: event.arguments,
+            result: event.result,
+            executed: event.executed,
+          });
           break;
         case 'ended':
-          next.push({ kind: 'note', text: `The conversation ended: ${event.outcome}${event.transferredTo ? ` to ${event.transferredTo}` : ''}.` });
+          next.push({
+            kind: 'note',
+            text: `The conversation ended: ${event.outcome}${event.transferredTo ? ` to ${event.transferredTo}` : ''}.`,
+          });
           setEnded(event.outcome);
           break;
         case 'error':
@@ -109,31 +122,47 @@ export default function TryItPage() {
           description="Needs the browser phone (WebRTC), which is being built separately and is not in this version yet."
         >
           <div>
-            <Button disabled title="The browser phone does not exist yet in this BotPBX version" aria-describedby="browser-call-why">
+            <Button
+              disabled
+              title="The browser phone does not exist yet in this BotPBX version"
+              aria-describedby="browser-call-why"
+            >
               Call from the browser (not available yet)
             </Button>
             <p id="browser-call-why" className={styles.muted}>
-              Until the browser phone lands, call the agent from a phone: route a DID or an IVR option to it, or use the text chat below.
+              Until the browser phone lands, call the agent from a phone: route a DID or an IVR option to it, or use the
+              text chat below.
             </p>
           </div>
         </FormSection>
       </Card>
       <Card>
-        <FormSection title="Text chat" description="Functions are really called (their webhook, signed). Transfer, hang-up and DTMF are shown, not done: a chat has no phone line.">
+        <FormSection
+          title="Text chat"
+          description="Functions are really called (their webhook, signed). Transfer, hang-up and DTMF are shown, not done: a chat has no phone line."
+        >
           {conversation === null || ended ? (
             <>
               <FieldRow>
                 <TextField label="Context (AI_CONTEXT)" value={context} onChange={setContext} placeholder="sales" />
-                <TextField label="Caller ID ({{caller_id}})" value={callerId} onChange={setCallerId} placeholder="+15551230000" />
+                <TextField
+                  label="Caller ID ({{caller_id}})"
+                  value={callerId}
+                  onChange={setCallerId}
+                  placeholder="+15551230000"
+                />
                 <TextField label="DID ({{did}})" value={did} onChange={setDid} />
               </FieldRow>
               <div>
-                <Button onClick={() => void start()}>{conversation === null ? 'Start chat' : 'Start a new chat'}</Button>
+                <Button onClick={() => void start()}>
+                  {conversation === null ? 'Start chat' : 'Start a new chat'}
+                </Button>
               </div>
             </>
           ) : (
             <p className={styles.muted}>
-              Conversation #{conversation} · <Link to={`/ai-agents/conversations/${conversation}`}>see it with its turns</Link>
+              Conversation #{conversation} ·{' '}
+              <Link to={`/ai-agents/conversations/${conversation}`}>see it with its turns</Link>
             </p>
           )}
           {problem && <Alert tone="error">{problem}</Alert>}
@@ -143,7 +172,8 @@ export default function TryItPage() {
                 {lines.map((line, i) =>
                   line.kind === 'tool' ? (
                     <div key={i} className={styles.tool} data-testid="tool-call">
-                      {line.executed ? 'Called' : 'Would call (not done in a chat)'} <strong>{line.name}</strong>({line.arguments}) → {line.result}
+                      {line.executed ? 'Called' : 'Would call (not done in a chat)'} <strong>{line.name}</strong>(
+                      {line.arguments}) → {line.result}
                     </div>
                   ) : line.kind === 'note' ? (
                     <div key={i} className={styles.muted} role="status">
@@ -151,7 +181,11 @@ export default function TryItPage() {
                     </div>
                   ) : (
                     line.text !== '' && (
-                      <div key={i} className={line.kind === 'caller' ? styles.caller : styles.agent} data-testid={`${line.kind}-message`}>
+                      <div
+                        key={i}
+                        className={line.kind === 'caller' ? styles.caller : styles.agent}
+                        data-testid={`${line.kind}-message`}
+                      >
                         {line.text}
                       </div>
                     )
@@ -166,7 +200,13 @@ export default function TryItPage() {
                   void send();
                 }}
               >
-                <TextField label="Your message" value={text} onChange={setText} disabled={busy || ended !== null} placeholder="Hello, I'd like a quote" />
+                <TextField
+                  label="Your message"
+                  value={text}
+                  onChange={setText}
+                  disabled={busy || ended !== null}
+                  placeholder="Hello, I'd like a quote"
+                />
                 <Button type="submit" busy={busy} disabled={ended !== null}>
                   Send
                 </Button>

@@ -30,7 +30,11 @@ export function Waterfall({ timings }: { timings: TurnWaterfall }) {
               {at !== null && (
                 <div
                   className={styles.bar}
-                  style={{ left: `${(Math.min(from, at) / total) * 100}%`, width: `${Math.max(0.5, (Math.abs(at - from) / total) * 100)}%`, background: stage.color }}
+                  style={{
+                    left: `${(Math.min(from, at) / total) * 100}%`,
+                    width: `${Math.max(0.5, (Math.abs(at - from) / total) * 100)}%`,
+                    background: stage.color,
+                  }}
                   title={`${stage.label}: +${at} ms after the end of speech`}
                 />
               )}

@@ -237,8 +237,13 @@ export function useProviders() {
 export function useSaveProvider() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: { apiKey?: string; clearApiKey?: boolean; baseUrl?: string | null } }) =>
-      api.put<AiProvider>(`/api/ai-providers/${id}`, body),
+    mutationFn: ({
+      id,
+      body,
+    }: {
+      id: string;
+      body: { apiKey?: string; clearApiKey?: boolean; baseUrl?: string | null };
+    }) => api.put<AiProvider>(`/api/ai-providers/${id}`, body),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: providersKey }),
   });
 }

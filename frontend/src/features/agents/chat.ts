@@ -37,7 +37,12 @@ export function parseSse(buffer: string): { events: ChatEvent[]; rest: string } 
   return { events, rest };
 }
 
-export async function sendChatMessage(conversationId: number, text: string, onEvent: (event: ChatEvent) => void, signal?: AbortSignal) {
+export async function sendChatMessage(
+  conversationId: number,
+  text: string,
+  onEvent: (event: ChatEvent) => void,
+  signal?: AbortSignal,
+) {
   const response = await fetch(`/api/agents/chat/${conversationId}/messages`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream, application/problem+json' },
