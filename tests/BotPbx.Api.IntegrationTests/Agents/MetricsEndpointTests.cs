@@ -13,10 +13,12 @@ public sealed class MetricsEndpointTests(ApiFixture fixture) : IClassFixture<Api
     public async Task The_voice_meter_is_exported_under_seed_002s_names_to_the_token_holder_only()
     {
         var metrics = Api.Services.GetRequiredService<VoiceMetrics>();
-        metrics.Turn("42", TimeSpan.FromMilliseconds(640));
-        metrics.Stt("42", TimeSpan.FromMilliseconds(120));
-        metrics.Llm("42", TimeSpan.FromMilliseconds(300));
-        metrics.Tts("42", TimeSpan.FromMilliseconds(90));
+        // The exporter's registry is process-wide: a label no other test uses keeps the counts this test's own.
+        var agent = "metrics-" + Guid.NewGuid().ToString("N");
+        metrics.Turn(agent, TimeSpan.FromMilliseconds(640));
+        metrics.Stt(agent, TimeSpan.FromMilliseconds(120));
+        metrics.Llm(agent, TimeSpan.FromMilliseconds(300));
+        metrics.Tts(agent, TimeSpan.FromMilliseconds(90));
 
         using var anonymous = Api.Anonymous();
         await Problem.ReadAsync(await anonymous.GetAsync("/metrics"), HttpStatusCode.Unauthorized, "unauthorized");
@@ -37,10 +39,10 @@ public sealed class MetricsEndpointTests(ApiFixture fixture) : IClassFixture<Api
         Assert.True(HttpStatusCode.OK == scraped.StatusCode, text);
         Assert.StartsWith("text/plain", scraped.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);
         Assert.Contains("# TYPE ai_agent_turn_latency_seconds histogram", text, StringComparison.Ordinal);
-        Assert.Contains("ai_agent_turn_latency_seconds_bucket{agent=\"42\",le=\"0.75\"} 1", text, StringComparison.Ordinal);
-        Assert.Contains("ai_agent_turn_latency_seconds_bucket{agent=\"42\",le=\"0.5\"} 0", text, StringComparison.Ordinal);
+        Assert.Contains($"ai_agent_turn_latency_seconds_bucket{{agent=\"{agent}\",le=\"0.75\"}} 1", text, StringComparison.Ordinal);
+        Assert.Contains($"ai_agent_turn_latency_seconds_bucket{{agent=\"{agent}\",le=\"0.5\"}} 0", text, StringComparison.Ordinal);
         foreach (var name in new[] { "ai_agent_stt_latency_seconds", "ai_agent_llm_latency_seconds", "ai_agent_tts_latency_seconds" })
-            Assert.Contains($"{name}_count{{agent=\"42\"}} 1", text, StringComparison.Ordinal);
+            Assert.Contains($"{name}_count{{agent=\"{agent}\"}} 1", text, StringComparison.Ordinal);
         Assert.DoesNotContain("botpbx_voice_", text, StringComparison.Ordinal);
 
         // An administrator's own session reads it too; a revoked token no longer does.

@@ -8,7 +8,7 @@ public static class MetricsServiceCollectionExtensions
         Prometheus.Metrics.ConfigureMeterAdapter(options =>
             options.InstrumentFilterPredicate = instrument => instrument.Meter.Name != VoiceMeterBridge.MeterName);
         services.AddSingleton<MetricsToken>();
-        services.AddSingleton<VoiceMeterBridge>();
+        services.AddSingleton(sp => new VoiceMeterBridge(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddHostedService(sp => sp.GetRequiredService<VoiceMeterBridge>());
         return services;
     }

@@ -22,7 +22,15 @@ public sealed class VoiceMeterBridge : IHostedService, IDisposable
     private readonly ConcurrentDictionary<Instrument, string[]> _labels = new();
     private MeterListener? _listener;
 
-    public VoiceMeterBridge(CollectorRegistry? registry = null) => _factory = Prometheus.Metrics.WithCustomRegistry(registry ?? Prometheus.Metrics.DefaultRegistry);
+    private readonly IMeterFactory? _meters;
+
+    /// <param name="meters">This host's meter factory: only meters it made are bridged, so two hosts in one process
+    /// (integration tests) do not count each other's measurements.</param>
+    public VoiceMeterBridge(IMeterFactory? meters = null, CollectorRegistry? registry = null)
+    {
+        _meters = meters;
+        _factory = Prometheus.Metrics.WithCustomRegistry(registry ?? Prometheus.Metrics.DefaultRegistry);
+    }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -30,7 +38,8 @@ public sealed class VoiceMeterBridge : IHostedService, IDisposable
         {
             InstrumentPublished = (instrument, listener) =>
             {
-                if (instrument.Meter.Name == MeterName) listener.EnableMeasurementEvents(instrument);
+                if (instrument.Meter.Name == MeterName && (_meters is null || ReferenceEquals(instrument.Meter.Scope, _meters)))
+                    listener.EnableMeasurementEvents(instrument);
             },
         };
         _listener.SetMeasurementEventCallback<double>((i, value, tags, _) => Record(i, value, tags));
