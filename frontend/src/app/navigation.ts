@@ -132,10 +132,7 @@ export const navigation: readonly NavEntry[] = [
     icon: 'bot',
     minRole: 'admin',
     section: 'Automation',
-    component: plannedArea('AI Agents', [
-      'Voice assistants that answer calls: their instructions, voice, language model and tools',
-      'Transcripts of the conversations they had',
-    ]),
+    component: lazy(() => import('../features/agents/AgentsArea')),
   },
   {
     path: '/campaigns',

@@ -21,6 +21,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env[ENV_BASE_URL] = server.baseURL;
   process.env[ENV_ADMIN_EMAIL] = adminEmail;
   process.env[ENV_ADMIN_PASSWORD] = adminPassword;
+  // For specs that seed rows no API writes (an AI agent's phone conversations come only from real calls).
   process.env[ENV_DATABASE_URL] = database.url;
 
   return async () => {
