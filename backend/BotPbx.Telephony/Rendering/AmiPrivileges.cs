@@ -34,6 +34,10 @@ internal static class AmiPrivileges
         ["QueueAdd"] = "agent",
         ["QueueRemove"] = "agent",
         ["QueuePause"] = "agent",
+        // The live model's resync (docs/live.md).
+        ["QueueStatus"] = "",              // app_queue registers it with no class
+        ["ExtensionStateList"] = "call",   // call,reporting
+        ["DBGet"] = "system",              // system,reporting
     };
 
     /// <summary>Event → its class (the first argument of manager_event / the stasis message's class).</summary>
@@ -48,6 +52,10 @@ internal static class AmiPrivileges
         ["PeerStatus"] = "system", ["ContactStatus"] = "system", ["Registry"] = "system",
         ["FullyBooted"] = "system", ["Reload"] = "system", ["Shutdown"] = "system",
         ["UserEvent"] = "user",
+        // Read by the live model (docs/live.md); all within classes the events above already need.
+        ["Newexten"] = "dialplan", ["NewCallerid"] = "call", ["NewConnectedLine"] = "call", ["Rename"] = "call",
+        ["BlindTransfer"] = "call", ["AttendedTransfer"] = "call", ["QueueCallerAbandon"] = "agent", ["QueueMemberAdded"] = "agent",
+        ["QueueMemberRemoved"] = "agent", ["QueueMemberPause"] = "agent", ["AgentComplete"] = "agent",
         // BotPBX's own in-stream marker that events were lost (the AMI client makes it; Asterisk never sends it).
         ["BotPbxEventsLost"] = "",
         // Security events (SecurityEvent.Names); the failed ones are what SIP brute-force protection counts.

@@ -16,10 +16,10 @@ public static class LiveAsteriskReader
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(extensions);
-        var channels = ListAsync(client, "CoreShowChannels", cancellationToken);
-        var queues = ListAsync(client, "QueueStatus", cancellationToken);
-        var hints = ListAsync(client, "ExtensionStateList", cancellationToken);
-        var contacts = ListAsync(client, "PJSIPShowContacts", cancellationToken);
+        var channels = ListAsync(client, new AmiAction("CoreShowChannels"), cancellationToken);
+        var queues = ListAsync(client, new AmiAction("QueueStatus"), cancellationToken);
+        var hints = ListAsync(client, new AmiAction("ExtensionStateList"), cancellationToken);
+        var contacts = ListAsync(client, new AmiAction("PJSIPShowContacts"), cancellationToken);
         var dnd = ReadDndAsync(client, extensions, cancellationToken);
         await Task.WhenAll(channels, queues, hints, contacts, dnd);
         return new LiveResyncInput(await channels, await queues, await hints, await contacts, await dnd);
@@ -38,9 +38,9 @@ public static class LiveAsteriskReader
         return result;
     }
 
-    private static async Task<IReadOnlyList<AmiEvent>> ListAsync(IAmiClient client, string action, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<AmiEvent>> ListAsync(IAmiClient client, AmiAction action, CancellationToken cancellationToken)
     {
-        var list = await client.SendEventListAsync(new AmiAction(action), null, cancellationToken);
+        var list = await client.SendEventListAsync(action, null, cancellationToken);
         return list.Items;
     }
 
