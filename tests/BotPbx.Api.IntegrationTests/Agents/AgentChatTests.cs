@@ -77,7 +77,8 @@ public sealed class AgentChatTests(TelephonyFixture fixture) : IClassFixture<Tel
         var call = Assert.Single(receiver.Requests);
         Assert.Equal("/lookup", call.Path);
         Assert.Equal("+15551230000", (string)JsonNode.Parse(call.Body)!["phone"]!);
-        Assert.StartsWith("sha256=", call.Headers["X-BotPBX-Signature"], StringComparison.Ordinal);
+        // Signed like every webhook (WebhookSignature: t=<unix seconds>,v1=<HMAC-SHA256 of "t.body">).
+        Assert.Matches("^t=[0-9]+,v1=[0-9a-f]{64}$", call.Headers["X-BotPBX-Signature"]);
 
         Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsJsonAsync($"/api/agents/chat/{conversation}/messages", new { text = "still there?" })).StatusCode);
         var saved = await AgentRequests.ReadOkAsync(await admin.GetAsync($"/api/agents/conversations/{conversation}"));
