@@ -148,7 +148,7 @@ export const navigation: readonly NavEntry[] = [
     icon: 'activity',
     minRole: 'supervisor',
     section: 'Activity',
-    component: plannedArea('Live Calls', ['Every call in progress, with listen, whisper and barge for supervisors']),
+    component: lazy(() => import('../features/dashboard/live/LiveCallsPage')),
   },
   {
     path: '/monitor',
