@@ -97,6 +97,7 @@ internal static class PjsipRenderer
             .Set("webrtc", true);
         if (e.Voicemail.Enabled) file.Set("mailboxes", e.Number + "@" + DialplanContexts.Mailboxes);
         file.Set("set_var", "__BOTPBX_EXT=" + e.Number);
+        file.Set("set_var", CallLogVariables.HangupHandlerSetVar);
         if (e.OutboundCallerId.Length > 0) file.Set("set_var", "__BOTPBX_OUTCID=" + e.OutboundCallerId);
         if (e.Recording == RecordingPolicy.Always) file.Set("set_var", "__BOTPBX_RECORD=always");
 
