@@ -64,9 +64,13 @@ dotnet build BotPbx.sln -c Release -nologo -v:q -clp:ErrorsOnly 2>&1 | tee "$RES
 [ "${PIPESTATUS[0]}" -eq 0 ] || die "the backend does not build"
 
 # The real-call suite drives the built SPA in chromium (the browser phone, live views): build it and Playwright first.
+# Installed and built once here; the frontend and browser sections below reuse both (npm ci twice cost minutes).
 log "building the SPA and Playwright for the real-call suite's browsers"
-( cd frontend && npm ci --no-audit --no-fund --loglevel=error && npm run build ) 2>&1 | tail -3
-( cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error ) 2>&1 | tail -3
+( cd frontend && npm ci --no-audit --no-fund --loglevel=error ) || die "npm ci failed in frontend/"
+( cd frontend && npm run build ) > "$RESULTS/frontend-build.log" 2>&1
+SPA_BUILD=$?
+tail -3 "$RESULTS/frontend-build.log"
+( cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error ) || die "npm ci failed in tests/e2e/"
 
 for project in tests/*Tests/*.csproj; do
   name=$(basename "$project" .csproj)
@@ -111,9 +115,8 @@ done
 
 # ---- frontend ------------------------------------------------------------------------------------------------
 if [ -f frontend/package.json ]; then
-  log "frontend: install, type-check, unit tests, build"
+  log "frontend: unit tests (installed, type-checked and built above)"
   begin_suite
-  ( cd frontend && npm ci --no-audit --no-fund --loglevel=error ) || die "npm ci failed in frontend/"
   out="$RESULTS/frontend-unit.log"
   ( cd frontend && NO_COLOR=1 npx vitest run --reporter=default ) 2>&1 | tee "$out"
   code=${PIPESTATUS[0]}
@@ -121,7 +124,7 @@ if [ -f frontend/package.json ]; then
   f=$(sed -nE 's/^ *Tests +([0-9]+) failed.*/\1/p' "$out" | tail -1)
   [ "$code" -ne 0 ] && [ "${f:-0}" -eq 0 ] && f=1
   count frontend-unit "${p:-0}" "${f:-0}"
-  ( cd frontend && npm run build ) 2>&1 | tail -5; [ "${PIPESTATUS[0]}" -eq 0 ] || { count frontend-build 0 1; }
+  [ "$SPA_BUILD" -eq 0 ] || { cat "$RESULTS/frontend-build.log"; count frontend-build 0 1; }
   end_suite frontend
 fi
 
@@ -129,7 +132,6 @@ fi
 if [ -f tests/e2e/package.json ]; then
   log "browser tests (Playwright + Debian chromium)"
   begin_suite
-  ( cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error ) || die "npm ci failed in tests/e2e/"
   out="$RESULTS/e2e.log"
   ( cd tests/e2e && npx playwright test --reporter=list ) 2>&1 | tee "$out"
   code=${PIPESTATUS[0]}

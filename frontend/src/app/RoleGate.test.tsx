@@ -59,8 +59,8 @@ describe('role guard', () => {
   it('shows an honest empty state for an area that is not built yet', async () => {
     vi.stubGlobal('fetch', scriptedFetch({ 'GET /api/auth/me': () => ({ status: 200, body: admin }) }));
 
-    renderApp('/call-logs');
+    renderApp('/recordings');
 
-    expect(await screen.findByText('Call Logs are not available in this version yet')).toBeTruthy();
+    expect(await screen.findByText('Recordings are not available in this version yet')).toBeTruthy();
   });
 });
