@@ -167,10 +167,12 @@ public sealed partial class LiveFeed(
 
     private async Task ResyncAsync(IAmiClient client, System.Threading.Channels.ChannelReader<AmiEvent> reader, CancellationToken cancellationToken)
     {
-        Interlocked.Exchange(ref _resyncWanted, 0);
         await RefreshDirectoryAsync(cancellationToken);
-        // Everything queued happened before the lists are asked for: apply it first.
+        // Everything queued happened before the lists are asked for: apply it first. Only then is the wish cleared: an
+        // apply reloads several modules, and the Reload events already queued are answered by this one resync, not
+        // each by another one.
         while (reader.TryRead(out var queued)) Apply(queued);
+        Interlocked.Exchange(ref _resyncWanted, 0);
         var started = time.GetTimestamp();
         try
         {
