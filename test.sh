@@ -144,7 +144,7 @@ fi
 
 log "summary"
 printf '%s\n' "${timings[@]}"
-[ ${#broken[@]} -gt 0 ] && echo "failing: ${broken[*]}"
+[ ${#broken[@]} -gt 0 ] && { echo "failing: ${broken[*]}"; python3 tests/failed-tests.py "$RESULTS" | head -60; }
 echo "results and screenshots: artifacts/test-results/"
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

@@ -108,6 +108,14 @@ def serve(c):
     print("login", fields.get("Username"), "ok" if ok else "refused", flush=True, file=sys.stderr)
     c.sendall(b"Response: Success\r\nMessage: Authentication accepted\r\n\r\n" if ok else
               b"Response: Error\r\nMessage: Authentication failed\r\n\r\n")
+    # Like Asterisk, answer the Logoff that follows before closing: closing with it unread makes the kernel send a
+    # reset, which can throw away the reply above before the installer has read it.
+    c.settimeout(5)
+    while data.count(b"\r\n\r\n") < 2:
+        chunk = c.recv(4096)
+        if not chunk: return
+        data += chunk
+    c.sendall(b"Response: Goodbye\r\nMessage: Thanks for all the fish.\r\n\r\n")
 while True:
     c, _ = s.accept()
     try: serve(c)

@@ -51,6 +51,9 @@ internal sealed class AmiTestHarness : IAsyncDisposable
         ReconnectDelayMin = TimeSpan.FromMilliseconds(20),
         ReconnectDelayMax = TimeSpan.FromMilliseconds(200),
         ActionTimeout = TimeSpan.FromSeconds(10),
+        // A test's reader that a loaded machine leaves unscheduled for a few seconds is not a stuck subscriber; the
+        // tests of the stuck case set their own short timeout.
+        SlowSubscriberTimeout = TimeSpan.FromSeconds(30),
     };
 
     public static async Task<AmiTestHarness> ConnectedAsync(FakeAmiServer? server = null, Action<AmiOptions>? configure = null)
