@@ -72,7 +72,7 @@ public sealed class FastAgiIsolationTests
     public async Task A_peer_that_never_finishes_its_environment_is_closed_after_the_environment_timeout()
     {
         await using var calls = await HealthyCallAlongside.StartAsync(handlerForOthers: (_, _) => Task.CompletedTask,
-            environmentTimeout: TimeSpan.FromMilliseconds(300));
+            environmentTimeout: TimeSpan.FromSeconds(1));
         await using var slow = new ScriptedAgiPeer();
 
         await slow.ConnectAsync(calls.Server.EndPoint, "agi_network: yes\nagi_network_scr"u8.ToArray(), None);

@@ -16,10 +16,10 @@ namespace BotPbx.Calls.Tests.Calls;
 [Collection(RealPbx.Name)]
 public sealed class IvrAnswerLatencyBenchmark(PbxFixture pbx, ITestOutputHelper output)
 {
-    private const int Calls = 20;
+    private static readonly int Calls = BenchmarkSample.Calls(full: 20, quick: 5);
 
     [Fact]
-    public async Task Dial_to_first_audio_of_an_IVR_prompt_p50_over_20_calls()
+    public async Task Dial_to_first_audio_of_an_IVR_prompt_p50()
     {
         const string Greeting = "Thank you for calling. This is the benchmark greeting.";
         var flow = new IvrFlow()

@@ -16,10 +16,10 @@ namespace BotPbx.Calls.Tests.Calls.Browser;
 [Collection(RealPbx.Name)]
 public sealed class BrowserPhoneBenchmark(PbxFixture pbx, ITestOutputHelper output)
 {
-    private const int Calls = 10;
+    private static readonly int Calls = BenchmarkSample.Calls(full: 10, quick: 3);
 
     [Fact]
-    public async Task Browser_call_setup_and_monitoring_start_over_10_calls()
+    public async Task Browser_call_setup_and_monitoring_start()
     {
         var agent = await pbx.CreateUserAsync();
         await pbx.CreateBrowserExtensionAsync(agent, "Bench Web");
