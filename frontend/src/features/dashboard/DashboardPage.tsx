@@ -75,7 +75,8 @@ export default function DashboardPage() {
                     <dd>{formatDateTime(data.asterisk.ami.since)}</dd>
                   </>
                 )}
-                {data.asterisk.ami.lastError && (
+                {/* An error from before the connection came up is history, not news: shown only while it is down. */}
+                {data.asterisk.ami.state !== 'connected' && data.asterisk.ami.lastError && (
                   <>
                     <dt>Last error</dt>
                     <dd>{data.asterisk.ami.lastError}</dd>
@@ -86,7 +87,9 @@ export default function DashboardPage() {
                     <dt>Call control (ARI)</dt>
                     <dd data-testid="status-ari">
                       {(amiStateView[data.asterisk.ari.state] ?? amiStateView.disconnected).label}
-                      {data.asterisk.ari.lastError ? ` — ${data.asterisk.ari.lastError}` : ''}
+                      {data.asterisk.ari.state !== 'connected' && data.asterisk.ari.lastError
+                        ? ` — ${data.asterisk.ari.lastError}`
+                        : ''}
                     </dd>
                   </>
                 )}
