@@ -6,12 +6,13 @@ import { Button } from '../../components/Button';
 import { useToast } from '../../components/Toasts';
 import { useOptionalPhone } from '../phone/PhoneProvider';
 import type { Agent } from './api';
+import { reasonNotCallable } from './browserCall';
 import styles from './agents.module.css';
 
 export function BrowserCall({ agent }: { agent: Agent }) {
   const phone = useOptionalPhone();
   const toast = useToast();
-  const why = reasonNotCallable(agent, phone);
+  const why = reasonNotCallable(agent.number, phone);
   return (
     <div>
       <Button
@@ -45,12 +46,4 @@ export function BrowserCall({ agent }: { agent: Agent }) {
       )}
     </div>
   );
-}
-
-function reasonNotCallable(agent: Agent, phone: ReturnType<typeof useOptionalPhone>): string | null {
-  if (!agent.number) return 'The agent has no internal number yet, so no phone can dial it.';
-  if (!phone || phone.availability.state === 'loading') return 'The browser phone is starting.';
-  if (phone.availability.state === 'unavailable') return phone.availability.reason;
-  if (phone.snapshot?.registration !== 'registered') return 'The browser phone is not connected.';
-  return null;
 }
