@@ -116,6 +116,7 @@ public static class OfficeFixture
             ],
             IvrIds = ["12"],
             AiAgentIds = ["7"],
+            AiAgentNumbers = [new AiAgentNumber("7", "7000")],
         };
     }
 }

@@ -18,7 +18,12 @@ public sealed record PbxConfiguration
     public IReadOnlyList<string> IvrIds { get; init; } = [];
     /// <summary>Ids of AI agents; destinations may only name these.</summary>
     public IReadOnlyList<string> AiAgentIds { get; init; } = [];
+    /// <summary>AI agents that have an internal number: phones dial it like an extension (AiAgentDialplan).</summary>
+    public IReadOnlyList<AiAgentNumber> AiAgentNumbers { get; init; } = [];
 }
+
+/// <summary>Agent <paramref name="AgentId"/> answers internal number <paramref name="Number"/>.</summary>
+public sealed record AiAgentNumber(string AgentId, string Number);
 
 /// <summary>Values that are not PBX data but shape the files: paths and the credentials BotPBX itself uses.</summary>
 public sealed record RenderOptions

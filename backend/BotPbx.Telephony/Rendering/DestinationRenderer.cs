@@ -72,4 +72,16 @@ internal static class AiAgentDialplan
         // BotPBX's own error prompt: Asterisk's an-error-has-occured is not in Debian's English sounds (SystemPrompts).
         dp.Exten("i", $"Playback({SystemPrompts.PathOf(index.Options.SystemSoundsDirectory, SystemPrompts.Error)})").Same("Hangup()");
     }
+
+    /// <summary>
+    /// The agents' internal numbers, in a context of their own: botpbx-ai-agent is keyed by agent id, and an id (digits)
+    /// could equal another agent's number. Only agents that exist get a line (the id must be in AiAgentIds).
+    /// </summary>
+    public static void RenderNumbers(Dialplan dp, RenderIndex index)
+    {
+        dp.Context(DialplanContexts.AiAgentNumbers, "AI agents by internal number");
+        var agents = index.Configuration.AiAgentIds.ToHashSet(StringComparer.Ordinal);
+        foreach (var agent in index.Configuration.AiAgentNumbers.Where(a => agents.Contains(a.AgentId)).OrderBy(a => a.Number, StringComparer.Ordinal))
+            dp.Exten(Dialplan.T(agent.Number), $"Goto({DialplanContexts.AiAgents},{Dialplan.T(agent.AgentId)},1)");
+    }
 }

@@ -27,6 +27,9 @@ public static class DialplanContexts
     /// <summary>One extension per AI agent id: answers and hands the call to the ARI application (Stasis).</summary>
     public const string AiAgents = "botpbx-ai-agent";
 
+    /// <summary>One extension per AI agent's internal number (included in <see cref="Internal"/>): Goto the agent's id in <see cref="AiAgents"/>.</summary>
+    public const string AiAgentNumbers = "botpbx-ai-agent-numbers";
+
     /// <summary>Outbound campaign calls are originated into s,1 here: AMD, then the destination or the voicemail message (CampaignDialplan).</summary>
     public const string Campaign = "botpbx-campaign";
 

@@ -2,7 +2,8 @@ namespace BotPbx.Telephony.Rendering;
 
 /// <summary>
 /// extensions.conf. Contexts, all prefixed botpbx-:
-/// internal (endpoint context of phones) includes features, extensions, ringgroups, queues, conferences, outbound;
+/// internal (endpoint context of phones) includes features, extensions, ringgroups, queues, conferences, ai-agent-numbers,
+/// outbound;
 /// from-trunk-N (endpoint context of trunk N) holds its inbound routes and includes the trunk-independent ones;
 /// device dials every registered contact of one extension; the rest are one context per object.
 /// </summary>
@@ -13,7 +14,8 @@ internal static class DialplanRenderer
         var dp = new Dialplan(new ConfFile("extensions.conf"));
         dp.Context(DialplanContexts.Internal, "phones dial from here")
             .Include("botpbx-features").Include(DialplanContexts.Extensions).Include(DialplanContexts.RingGroups)
-            .Include(DialplanContexts.Queues).Include(DialplanContexts.Conferences).Include(DialplanContexts.Outbound);
+            .Include(DialplanContexts.Queues).Include(DialplanContexts.Conferences).Include(DialplanContexts.AiAgentNumbers)
+            .Include(DialplanContexts.Outbound);
         RenderDevice(dp);
         RenderDenied(dp);
         ExtensionDialplan.Render(dp, index);
@@ -25,6 +27,7 @@ internal static class DialplanRenderer
         ConferenceDialplan.Render(dp, index);
         TimeConditionDialplan.Render(dp, index);
         AiAgentDialplan.Render(dp, index);
+        AiAgentDialplan.RenderNumbers(dp, index);
         CallLogVariables.RenderContexts(dp);
         CampaignDialplan.Render(dp, index);
         return dp.File;

@@ -37,6 +37,8 @@ public sealed class PbxReferences
         foreach (var q in configuration.Queues) AddNumber(q.Number, "queue", q.Id);
         foreach (var r in configuration.RingGroups) AddNumber(r.Number, "ringGroup", r.Id);
         foreach (var c in configuration.Conferences) AddNumber(c.Number, "conference", c.Id);
+        foreach (var a in configuration.AiAgentNumbers)
+            if (TryId(a.AgentId, out var agentId)) AddNumber(a.Number, "aiAgent", agentId);
     }
 
     public bool HasExtension(long id) => _extensions.ContainsKey(id);

@@ -23,6 +23,17 @@ public static class PbxValidator
         Each(configuration.Conferences, "conferences", errors, (c, err) => ConferenceValidator.Validate(c, err, refs));
         for (var i = 0; i < configuration.IvrIds.Count; i++) Rules.ObjectId.Check(errors.At("ivrIds", i), "", configuration.IvrIds[i]);
         for (var i = 0; i < configuration.AiAgentIds.Count; i++) Rules.ObjectId.Check(errors.At("aiAgentIds", i), "", configuration.AiAgentIds[i]);
+        for (var i = 0; i < configuration.AiAgentNumbers.Count; i++)
+        {
+            // The agent's number is rendered into botpbx-internal: the same rule and clash check as an extension's number.
+            var agent = configuration.AiAgentNumbers[i];
+            var err = errors.At("aiAgentNumbers", i);
+            Rules.ObjectId.Check(err, "agentId", agent.AgentId);
+            Rules.InternalNumber.Check(err, "number", agent.Number);
+            if (Rules.InternalNumber.IsMatch(agent.Number) && PbxReferences.TryId(agent.AgentId, out var agentId)
+                && refs.NumberTakenBy(agent.Number, "aiAgent", agentId) is { } owner)
+                err.Add("number", $"is already used by {owner}");
+        }
         Unique(configuration.Extensions.Select(e => e.Id), "extensions", errors);
         Unique(configuration.Trunks.Select(t => t.Id), "trunks", errors);
         Unique(configuration.Queues.Select(q => q.Id), "queues", errors);

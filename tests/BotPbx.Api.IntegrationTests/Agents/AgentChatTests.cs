@@ -112,4 +112,35 @@ public sealed class AgentChatTests(TelephonyFixture fixture) : IClassFixture<Tel
         using (supervisor)
             Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.PostAsJsonAsync($"/api/agents/{agent}/chat", new { })).StatusCode);
     }
+
+    [Fact]
+    public async Task A_chat_goes_on_after_a_restart_with_the_history_it_had()
+    {
+        await using var llm = await ScriptedOpenAiServer.StartAsync(ScriptedReply.Say("We open at nine."), ScriptedReply.Say("And we close at five."));
+        using var admin = await Api.SignInAsAdminAsync();
+        await admin.PutJsonAsync("/api/ai-providers/openai-compatible", new { baseUrl = llm.BaseUrl.ToString() });
+        var agent = await admin.CreateAgentIdAsync(new
+        {
+            name = AgentRequests.NewName(), llmProvider = "openai-compatible", model = "scripted", systemPrompt = "You help {{customer}}.", greeting = "Hello!",
+        });
+        using var started = await admin.PostAsJsonAsync($"/api/agents/{agent}/chat", new { variables = new { customer = "Ada" } });
+        var conversation = JsonDocument.Parse(await started.Content.ReadAsStringAsync()).RootElement.GetProperty("conversationId").GetInt64();
+        using (var first = await admin.PostAsJsonAsync($"/api/agents/chat/{conversation}/messages?stream=false", new { text = "When do you open?" }))
+            Assert.Equal("We open at nine.", (await AgentRequests.ReadOkAsync(first)).GetProperty("text").GetString());
+
+        // A second process on the same database, as after a restart: nothing of the chat in its memory.
+        await using var restarted = await ApiFactory.StartAsync(fixture.Database.ConnectionString, new Dictionary<string, string?>
+        {
+            ["ASTERISK_CONFIG_DIR"] = fixture.AsteriskDir,
+        });
+        using var again = await restarted.SignInAsAdminAsync();
+        using (var second = await again.PostAsJsonAsync($"/api/agents/chat/{conversation}/messages?stream=false", new { text = "And close?" }))
+            Assert.Equal("And we close at five.", (await AgentRequests.ReadOkAsync(second)).GetProperty("text").GetString());
+
+        // The model was given the whole chat: the prompt with the chat's variable, the greeting, the first exchange.
+        var messages = llm.Requests[^1]["messages"]!.AsArray().Select(m => $"{m!["role"]}:{m["content"]}").ToList();
+        Assert.Equal(["system:You help Ada.", "assistant:Hello!", "user:When do you open?", "assistant:We open at nine.", "user:And close?"], messages);
+        var saved = await AgentRequests.ReadOkAsync(await again.GetAsync($"/api/agents/conversations/{conversation}"));
+        Assert.Equal(["agent", "caller", "agent", "caller", "agent"], saved.GetProperty("turns").EnumerateArray().Select(t => t.GetProperty("role").GetString()));
+    }
 }

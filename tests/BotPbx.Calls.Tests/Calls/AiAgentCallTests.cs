@@ -1,8 +1,6 @@
-using System.Text.Json.Nodes;
 using BotPbx.Calls.Tests.Audio;
 using BotPbx.Calls.Tests.Harness;
 using BotPbx.TestSupport.Voice;
-using Npgsql;
 
 namespace BotPbx.Calls.Tests.Calls;
 
@@ -119,90 +117,17 @@ public sealed class AiAgentCallTests(PbxFixture pbx)
     /// <summary>An offline agent (pocketsphinx with a grammar of what callers say here, the scripted LLM, flite) on a new DID.</summary>
     private async Task<(long AgentId, string Did)> AgentOnDidAsync(ScriptedOpenAiServer llm, string greeting, params object[] transferTargets)
     {
-        // The agent's STT model names a grammar in BOTPBX_DATA_DIR/speech.
-        var models = Directory.CreateDirectory(Path.Combine(pbx.WorkDirectory, "botpbx", "speech")).FullName;
-        var grammarName = $"caller-{Guid.NewGuid():N}.gram";
-        var grammar = Path.Combine(models, grammarName);
-        await File.WriteAllTextAsync(grammar, "#JSGF V1.0;\ngrammar caller;\npublic <s> = ( i would like to talk to sales please | hello | goodbye )+;\n");
-        await pbx.Api.PutAsync("api/ai-providers/openai-compatible", new { baseUrl = llm.BaseUrl.ToString() });
-        var agent = await pbx.Api.PostAsync("api/agents", new
-        {
-            name = "Front desk " + pbx.NextNumber(), llmProvider = "openai-compatible", model = "scripted", systemPrompt = "You are the front desk of Acme. Caller {{caller_id}}.",
-            greeting, ttsEngine = "flite", sttEngine = "pocketsphinx", sttLanguage = "en-US", sttModel = grammarName, maxTurns = 10, silenceTimeoutSeconds = 20,
-            transferTargets,
-        });
-        var agentId = agent["id"]!.GetValue<long>();
-        var did = await pbx.RouteDidAsync(new { type = "aiAgent", target = agentId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        await pbx.Api.ApplyAsync();
-        // Asterisk refuses Stasis(botpbx,…) until BotPBX's ARI connection has registered the application.
-        await WaitForAsync(async () => (await pbx.Api.GetAsync("api/system/status"))["asterisk"]?["ari"]?["state"]?.GetValue<string>() == "connected",
-            TimeSpan.FromSeconds(30));
+        var agentId = await pbx.CreateOfflineAgentAsync(llm, greeting, transferTargets);
+        var did = await pbx.RouteDidAsync(new { type = "aiAgent", target = AiAgentSteps.Id(agentId) });
+        await pbx.ApplyAndWaitForAriAsync();
         return (agentId, did);
     }
 
-    /// <summary>The caller's microphone: silence, then <paramref name="sentence"/> spoken by flite (if any), then silence to the end of the call.</summary>
-    private async Task<string> CallerWavAsync(string? sentence, TimeSpan before)
-    {
-        short[] words = sentence is null ? [] : Wav.Read(await Speech.SayAsync(pbx, sentence));
-        short[] samples = [.. new short[(int)(before.TotalSeconds * Wav.SampleRate)], .. words, .. new short[60 * Wav.SampleRate]];
-        var path = Path.Combine(pbx.WorkDirectory, "speech", $"caller-{Guid.NewGuid():N}.wav");
-        Wav.Write(path, samples);
-        return path;
-    }
+    private Task<string> CallerWavAsync(string? sentence, TimeSpan before) => pbx.CallerWavAsync(sentence, before);
 
-    private sealed record Turn(string Role, string Text, bool Interrupted, DateTimeOffset? EndOfSpeech, DateTimeOffset? SttFinal,
-        DateTimeOffset? LlmFirstToken, DateTimeOffset? TtsFirstAudio, DateTimeOffset? FirstFrameSent);
+    private Task<AgentConversation> ConversationAsync(long agentId) => pbx.LatestConversationAsync(agentId);
 
-    private sealed record Conversation(string? Outcome, string? TransferredTo, IReadOnlyList<Turn> Turns);
+    private static TimeSpan? ToneStart(short[] samples, double hz) => AiAgentSteps.ToneStart(samples, hz);
 
-    /// <summary>The agent's latest conversation as the service saved it.</summary>
-    private async Task<Conversation> ConversationAsync(long agentId)
-    {
-        await using var connection = new NpgsqlConnection(pbx.DatabaseUrl);
-        await connection.OpenAsync();
-        await using var find = new NpgsqlCommand("SELECT id, outcome, transferred_to FROM agent_conversations WHERE agent_id = $1 ORDER BY id DESC LIMIT 1", connection);
-        find.Parameters.AddWithValue(agentId);
-        long id;
-        string? outcome, transferredTo;
-        await using (var reader = await find.ExecuteReaderAsync())
-        {
-            if (!await reader.ReadAsync()) return new Conversation(null, null, []);
-            id = reader.GetInt64(0);
-            outcome = reader.IsDBNull(1) ? null : reader.GetString(1);
-            transferredTo = reader.IsDBNull(2) ? null : reader.GetString(2);
-        }
-        await using var turns = new NpgsqlCommand(
-            "SELECT role, text, interrupted, end_of_speech, stt_final, llm_first_token, tts_first_audio, first_frame_sent FROM agent_turns WHERE conversation_id = $1 ORDER BY index", connection);
-        turns.Parameters.AddWithValue(id);
-        var list = new List<Turn>();
-        await using (var reader = await turns.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                DateTimeOffset? At(int i) => reader.IsDBNull(i) ? null : reader.GetFieldValue<DateTimeOffset>(i);
-                list.Add(new Turn(reader.GetString(0), reader.GetString(1), reader.GetBoolean(2), At(3), At(4), At(5), At(6), At(7)));
-            }
-        }
-        return new Conversation(outcome, transferredTo, list);
-    }
-
-    /// <summary>The start of the first second in which <paramref name="hz"/> is heard throughout.</summary>
-    private static TimeSpan? ToneStart(short[] samples, double hz)
-    {
-        for (var at = 0; at + Wav.SampleRate <= samples.Length; at += Wav.SampleRate / 10)
-        {
-            if (Tones.Presence(samples.AsSpan(at, Wav.SampleRate), hz) > 0.9) return TimeSpan.FromSeconds((double)at / Wav.SampleRate);
-        }
-        return null;
-    }
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan limit)
-    {
-        var until = DateTime.UtcNow + limit;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > until) throw new TimeoutException("The awaited condition did not hold in time.");
-            await Task.Delay(200);
-        }
-    }
+    private static Task WaitForAsync(Func<Task<bool>> condition, TimeSpan limit) => AiAgentSteps.WaitForAsync(condition, limit);
 }

@@ -122,4 +122,34 @@ public static class BrowserPhoneSteps
         var at = result["at"]!.AsObject().ToDictionary(p => int.Parse(p.Key, CultureInfo.InvariantCulture), p => p.Value!.GetValue<double>());
         return new RemoteAudio(result["peakHz"]!.GetValue<double>(), result["peakDb"]!.GetValue<double>(), result["rmsDb"]!.GetValue<double>(), at);
     }
+
+    /// <summary>
+    /// The loudest 100 ms of the remote audio of the call with <paramref name="remote"/> over <paramref name="listenMs"/> ms, in dBFS
+    /// (speech has pauses: one window at the end of the listening may fall between two words).
+    /// </summary>
+    public static async Task<double> RemoteLoudestDbAsync(this Browser browser, string remote, int listenMs = 3000)
+    {
+        var expression = $$"""
+            (async () => {
+              const audio = document.querySelector('audio[data-phone-remote-number="{{remote}}"]');
+              if (!audio || !audio.srcObject) return null;
+              const ctx = new AudioContext();
+              await ctx.resume();
+              const analyser = ctx.createAnalyser();
+              analyser.fftSize = 4096;
+              ctx.createMediaStreamSource(audio.srcObject).connect(analyser);
+              const wave = new Float32Array(analyser.fftSize);
+              let loudest = 0;
+              for (let t = 0; t < {{listenMs}}; t += 100) {
+                await new Promise(r => setTimeout(r, 100));
+                analyser.getFloatTimeDomainData(wave);
+                loudest = Math.max(loudest, Math.sqrt(wave.reduce((s, x) => s + x * x, 0) / wave.length));
+              }
+              await ctx.close();
+              return 20 * Math.log10(loudest + 1e-12);
+            })()
+            """;
+        return (await browser.EvalAsync(expression))?.GetValue<double>()
+            ?? throw new InvalidOperationException("the browser has no remote audio element with a stream");
+    }
 }

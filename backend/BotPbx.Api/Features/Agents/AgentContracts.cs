@@ -26,6 +26,8 @@ public sealed record AgentRequest
     public string? SttModel { get; init; }
     /// <summary>A speech-to-speech provider ("openai-realtime") that replaces STT → LLM → TTS; null for the pipeline.</summary>
     public string? RealtimeProvider { get; init; }
+    /// <summary>An internal number phones (desk and browser) dial to reach the agent; null or empty = not dialable.</summary>
+    public string? Number { get; init; }
     public int? MaxTurns { get; init; }
     public int? SilenceTimeoutSeconds { get; init; }
     public IReadOnlyList<string?>? EndCallPhrases { get; init; }
@@ -65,6 +67,7 @@ public sealed record AgentResponse
     public required string SttLanguage { get; init; }
     public required string SttModel { get; init; }
     public string? RealtimeProvider { get; init; }
+    public string? Number { get; init; }
     public required int MaxTurns { get; init; }
     public required int SilenceTimeoutSeconds { get; init; }
     public required IReadOnlyList<string> EndCallPhrases { get; init; }

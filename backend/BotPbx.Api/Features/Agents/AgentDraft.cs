@@ -20,6 +20,8 @@ public sealed record AgentDraft
     public required string SttLanguage { get; init; }
     public required string SttModel { get; init; }
     public string? RealtimeProvider { get; init; }
+    /// <summary>The internal number, or null (checked against the PBX's numbers under its lock, not here).</summary>
+    public string? Number { get; init; }
     public required int MaxTurns { get; init; }
     public required int SilenceTimeoutSeconds { get; init; }
     public required IReadOnlyList<string> EndCallPhrases { get; init; }

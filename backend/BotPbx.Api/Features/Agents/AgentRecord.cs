@@ -13,7 +13,7 @@ public sealed record AgentRecord(long Id, AgentDraft Agent, IReadOnlyDictionary<
         Id = Id, Name = Agent.Name, Description = Agent.Description, LlmProvider = Agent.LlmProvider, Model = Agent.Model,
         Temperature = Agent.Temperature, MaxTokens = Agent.MaxTokens, SystemPrompt = Agent.SystemPrompt, Greeting = Agent.Greeting,
         TtsEngine = Agent.TtsEngine, TtsVoice = Agent.TtsVoice, TtsSpeed = Agent.TtsSpeed, SttEngine = Agent.SttEngine,
-        SttLanguage = Agent.SttLanguage, SttModel = Agent.SttModel, RealtimeProvider = Agent.RealtimeProvider, MaxTurns = Agent.MaxTurns,
+        SttLanguage = Agent.SttLanguage, SttModel = Agent.SttModel, RealtimeProvider = Agent.RealtimeProvider, Number = Agent.Number, MaxTurns = Agent.MaxTurns,
         SilenceTimeoutSeconds = Agent.SilenceTimeoutSeconds, EndCallPhrases = Agent.EndCallPhrases, Contexts = Agent.Contexts,
         Functions = [.. Agent.Functions.Select(f => new AgentFunctionResponse(f.Id!.Value, f.Name, f.Description, f.Parameters, f.Url,
             FunctionSecrets.ContainsKey(f.Id.Value), revealed?.Functions.GetValueOrDefault(f.Id.Value)))],

@@ -20,7 +20,7 @@ public sealed class AgentStore(IDbConnectionFactory database)
     private const string AgentColumns =
         """
         id, name, description, llm_provider, model, temperature, max_tokens, system_prompt, greeting, tts_engine, tts_voice,
-        tts_speed, stt_engine, stt_language, stt_model, realtime_provider, max_turns, silence_timeout_seconds, end_call_phrases,
+        tts_speed, stt_engine, stt_language, stt_model, realtime_provider, number, max_turns, silence_timeout_seconds, end_call_phrases,
         created_at, updated_at
         """;
 
@@ -64,10 +64,10 @@ public sealed class AgentStore(IDbConnectionFactory database)
     }
 
     /// <summary>Every agent's id and name, by name (the destination pickers).</summary>
-    public async Task<IReadOnlyList<(long Id, string Name)>> NamesAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(long Id, string Name, string? Number)>> NamesAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(long, string)>(new CommandDefinition("SELECT id, name FROM agents ORDER BY lower(name), id",
+        var rows = await connection.QueryAsync<(long, string, string?)>(new CommandDefinition("SELECT id, name, number FROM agents ORDER BY lower(name), id",
             cancellationToken: cancellationToken));
         return rows.ToList();
     }
@@ -108,7 +108,7 @@ public sealed class AgentStore(IDbConnectionFactory database)
         {
             id, draft.Name, draft.Description, draft.LlmProvider, draft.Model, draft.Temperature, draft.MaxTokens, draft.SystemPrompt,
             draft.Greeting, draft.TtsEngine, draft.TtsVoice, draft.TtsSpeed, draft.SttEngine, draft.SttLanguage, draft.SttModel,
-            draft.RealtimeProvider, draft.MaxTurns, draft.SilenceTimeoutSeconds, EndCallPhrases = draft.EndCallPhrases.ToArray(),
+            draft.RealtimeProvider, draft.Number, draft.MaxTurns, draft.SilenceTimeoutSeconds, EndCallPhrases = draft.EndCallPhrases.ToArray(),
         };
         long agentId;
         try
@@ -118,9 +118,9 @@ public sealed class AgentStore(IDbConnectionFactory database)
                 ? await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                     """
                     INSERT INTO agents (name, description, llm_provider, model, temperature, max_tokens, system_prompt, greeting, tts_engine,
-                        tts_voice, tts_speed, stt_engine, stt_language, stt_model, realtime_provider, max_turns, silence_timeout_seconds, end_call_phrases)
+                        tts_voice, tts_speed, stt_engine, stt_language, stt_model, realtime_provider, number, max_turns, silence_timeout_seconds, end_call_phrases)
                     VALUES (@Name, @Description, @LlmProvider, @Model, @Temperature, @MaxTokens, @SystemPrompt, @Greeting, @TtsEngine,
-                        @TtsVoice, @TtsSpeed, @SttEngine, @SttLanguage, @SttModel, @RealtimeProvider, @MaxTurns, @SilenceTimeoutSeconds, @EndCallPhrases)
+                        @TtsVoice, @TtsSpeed, @SttEngine, @SttLanguage, @SttModel, @RealtimeProvider, @Number, @MaxTurns, @SilenceTimeoutSeconds, @EndCallPhrases)
                     RETURNING id
                     """, values, transaction, cancellationToken: cancellationToken))
                 : await connection.ExecuteScalarAsync<long>(new CommandDefinition(
@@ -128,11 +128,17 @@ public sealed class AgentStore(IDbConnectionFactory database)
                     UPDATE agents SET name = @Name, description = @Description, llm_provider = @LlmProvider, model = @Model,
                         temperature = @Temperature, max_tokens = @MaxTokens, system_prompt = @SystemPrompt, greeting = @Greeting,
                         tts_engine = @TtsEngine, tts_voice = @TtsVoice, tts_speed = @TtsSpeed, stt_engine = @SttEngine,
-                        stt_language = @SttLanguage, stt_model = @SttModel, realtime_provider = @RealtimeProvider, max_turns = @MaxTurns,
+                        stt_language = @SttLanguage, stt_model = @SttModel, realtime_provider = @RealtimeProvider, number = @Number, max_turns = @MaxTurns,
                         silence_timeout_seconds = @SilenceTimeoutSeconds, end_call_phrases = @EndCallPhrases, updated_at = now()
                     WHERE id = @id RETURNING id
                     """, values, transaction, cancellationToken: cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition("RELEASE SAVEPOINT agent_save", transaction: transaction, cancellationToken: cancellationToken));
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "agents_number_key")
+        {
+            // Checked under the PBX lock before the save, so only a write that bypassed the lock gets here.
+            await connection.ExecuteAsync(new CommandDefinition("ROLLBACK TO SAVEPOINT agent_save", transaction: transaction, cancellationToken: cancellationToken));
+            throw new ValidationFailedException(new Dictionary<string, string[]> { ["number"] = ["is already used by another AI agent"] });
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
@@ -273,7 +279,7 @@ public sealed class AgentStore(IDbConnectionFactory database)
         {
             Name = r.Name, Description = r.Description, LlmProvider = r.LlmProvider, Model = r.Model, Temperature = r.Temperature,
             MaxTokens = r.MaxTokens, SystemPrompt = r.SystemPrompt, Greeting = r.Greeting, TtsEngine = r.TtsEngine, TtsVoice = r.TtsVoice,
-            TtsSpeed = r.TtsSpeed, SttEngine = r.SttEngine, SttLanguage = r.SttLanguage, SttModel = r.SttModel, RealtimeProvider = r.RealtimeProvider,
+            TtsSpeed = r.TtsSpeed, SttEngine = r.SttEngine, SttLanguage = r.SttLanguage, SttModel = r.SttModel, RealtimeProvider = r.RealtimeProvider, Number = r.Number,
             MaxTurns = r.MaxTurns, SilenceTimeoutSeconds = r.SilenceTimeoutSeconds, EndCallPhrases = r.EndCallPhrases,
             Contexts = [.. contexts[r.Id].Select(c => new AgentContext(c.Name, c.Greeting, c.Prompt))],
             Functions = [.. functions[r.Id].Select(f => new FunctionDraft(f.Id, f.Name, f.Description,
@@ -301,6 +307,7 @@ public sealed class AgentStore(IDbConnectionFactory database)
         public string SttLanguage { get; init; } = "";
         public string SttModel { get; init; } = "";
         public string? RealtimeProvider { get; init; }
+        public string? Number { get; init; }
         public int MaxTurns { get; init; }
         public int SilenceTimeoutSeconds { get; init; }
         public string[] EndCallPhrases { get; init; } = [];

@@ -62,6 +62,9 @@ public static partial class AgentValidation
         var realtime = string.IsNullOrEmpty(request.RealtimeProvider) ? null : request.RealtimeProvider;
         Provider(errors, "realtimeProvider", realtime, AiProviderRole.SpeechToSpeech, required: false);
 
+        // Optional: an agent without a number is still a destination; one with a number is also dialled from phones.
+        var number = string.IsNullOrEmpty(request.Number) ? null : request.Number;
+        if (number is not null) errors.Check(BotPbx.Telephony.Validation.Rules.InternalNumber.IsMatch(number), "number", "must be 2 to 8 digits and not start with 0");
         var maxTurns = request.MaxTurns ?? 20;
         errors.Range("maxTurns", maxTurns, 1, 200);
         var silence = request.SilenceTimeoutSeconds ?? 8;
@@ -77,7 +80,7 @@ public static partial class AgentValidation
         {
             Name = name!, Description = description, LlmProvider = request.LlmProvider!, Model = request.Model!, Temperature = temperature,
             MaxTokens = maxTokens, SystemPrompt = request.SystemPrompt!, Greeting = greeting, TtsEngine = ttsEngine, TtsVoice = ttsVoice,
-            TtsSpeed = ttsSpeed, SttEngine = sttEngine, SttLanguage = language, SttModel = sttModel, RealtimeProvider = realtime,
+            TtsSpeed = ttsSpeed, SttEngine = sttEngine, SttLanguage = language, SttModel = sttModel, RealtimeProvider = realtime, Number = number,
             MaxTurns = maxTurns, SilenceTimeoutSeconds = silence, EndCallPhrases = phrases, Contexts = contexts, Functions = functions,
             Webhooks = webhooks, TransferTargets = targets,
         };

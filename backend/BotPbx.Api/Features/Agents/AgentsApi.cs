@@ -95,14 +95,14 @@ public static class AgentsApi
         if (await store.FindAsync(id, cancellationToken) is not { } stored) return NotFound();
         // Fields left out keep their stored value; functions and webhooks keep their ids, so their secrets stay.
         var request = PbxRequestBody.Merge<AgentRequest, AgentResponse>(body, Aliases, stored.ToResponse());
-        var (saved, problem) = await SaveAsync(id, request, store, pbx, cancellationToken);
+        var (saved, problem) = await SaveAsync(id, request, store, pbx, cancellationToken, stored);
         if (problem is not null) return problem;
         await audit.WriteAsync(httpContext, UpdatedAction, saved!.Value.Record.Agent.Name, new { id }, cancellationToken);
         return TypedResults.Ok(saved.Value.Record.ToResponse(saved.Value.Secrets));
     }
 
     private static async Task<((AgentRecord Record, GeneratedSecrets Secrets)? Saved, ProblemHttpResult? Problem)> SaveAsync(long? id,
-        AgentRequest request, AgentStore store, PbxStore pbx, CancellationToken cancellationToken)
+        AgentRequest request, AgentStore store, PbxStore pbx, CancellationToken cancellationToken, AgentRecord? stored = null)
     {
         var errors = new FieldErrors();
         var draft = AgentValidation.Validate(request, errors);
@@ -113,13 +113,17 @@ public static class AgentsApi
         {
             var configuration = await pbx.LoadAsync(connection, transaction, cancellationToken);
             TransferTargetRules.CheckReferences(draft.TransferTargets, configuration, errors);
+            // The number shares the extensions' space: no extension, queue, ring group, conference or other agent may have it.
+            if (draft.Number is { } number && new PbxReferences(configuration).NumberTakenBy(number, "aiAgent", id ?? 0) is { } owner)
+                errors.Add("number", $"is already used by {owner}");
             if (errors.Any) return (null, errors.ToProblem());
             try
             {
                 var saved = await store.SaveAsync(connection, transaction, id, draft, cancellationToken);
                 if (saved is null) return (null, NotFound());
-                // A new agent is a new extension of the botpbx-ai-agent context: the dialplan changes at the next apply.
-                if (id is null) await PbxStore.MarkPendingAsync(connection, transaction, cancellationToken);
+                // A new agent is a new extension of the botpbx-ai-agent context, a new or changed number one of
+                // botpbx-ai-agent-numbers: the dialplan changes at the next apply.
+                if (id is null || stored?.Agent.Number != draft.Number) await PbxStore.MarkPendingAsync(connection, transaction, cancellationToken);
                 return (saved, null);
             }
             catch (DuplicateAgentNameException)

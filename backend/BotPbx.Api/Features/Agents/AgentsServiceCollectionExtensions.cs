@@ -31,6 +31,7 @@ public static class AgentsServiceCollectionExtensions
         services.AddHostedService<WebhookDeliveryWorker>();
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<ConversationQueries>();
+        services.AddSingleton<ChatSessionStore>();
         services.AddSingleton<ChatSessions>();
         services.AddSingleton<ChatRunner>();
         services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<ConversationStore>());

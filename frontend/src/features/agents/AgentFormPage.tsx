@@ -171,6 +171,14 @@ export default function AgentFormPage() {
                 onChange={set('description')}
                 errors={e('description')}
               />
+              <TextField
+                label="Internal number"
+                value={form.number ?? ''}
+                onChange={(v) => set('number')(v.trim() === '' ? null : v.trim())}
+                errors={e('number')}
+                placeholder="7001"
+                hint="Optional. Phones and the browser phone dial it like an extension (after Apply)."
+              />
             </FieldRow>
           </FormSection>
 

@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { useToast } from '../../components/Toasts';
+import { CallButton } from '../phone/CallButton';
 import { useAgents, useDeleteAgent, type Agent } from './api';
 import styles from './agents.module.css';
 
@@ -65,6 +66,11 @@ export default function AgentsListPage() {
                     <div className={styles.muted}>
                       #{a.id} {a.description}
                     </div>
+                    {a.number && (
+                      <div className={styles.muted}>
+                        Number {a.number} <CallButton number={a.number} label={`Call ${a.name} (${a.number})`} />
+                      </div>
+                    )}
                   </td>
                   <td>
                     {a.llmProvider} · {a.model}

@@ -1,5 +1,5 @@
-// "Try it": a text chat with the saved agent (same prompt, variables and tools as a call), and the place where
-// "call it from the browser" will go once the browser phone exists.
+// "Try it": a real call from the browser phone to the agent, and a text chat with the saved agent (same prompt,
+// variables and tools as a call).
 import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { errorMessage } from '../../api/errors';
@@ -10,6 +10,7 @@ import { TextField } from '../../components/form/Field';
 import { PageHeader } from '../../components/PageHeader';
 import { FieldRow, FormSection } from '../pbx/shared/FormSection';
 import { useAgent } from './api';
+import { BrowserCall } from './BrowserCall';
 import { sendChatMessage, startChat, type ChatEvent } from './chat';
 import styles from './agents.module.css';
 
@@ -113,27 +114,15 @@ export default function TryItPage() {
     <div className={styles.page}>
       <PageHeader
         title={`Try ${agent.data?.name ?? 'the agent'}`}
-        description="Chat with the saved agent as a caller would talk to it: the same prompt, variables and tools as a call, in text."
+        description="Call the saved agent from your browser phone, or chat with it in text: the same prompt, variables and tools as a call."
         actions={<Link to="/ai-agents">Back to agents</Link>}
       />
       <Card>
         <FormSection
           title="Call it from the browser"
-          description="Needs the browser phone (WebRTC), which is being built separately and is not in this version yet."
+          description="A real call from your browser phone to the agent's internal number: you hear its voice and it hears yours."
         >
-          <div>
-            <Button
-              disabled
-              title="The browser phone does not exist yet in this BotPBX version"
-              aria-describedby="browser-call-why"
-            >
-              Call from the browser (not available yet)
-            </Button>
-            <p id="browser-call-why" className={styles.muted}>
-              Until the browser phone lands, call the agent from a phone: route a DID or an IVR option to it, or use the
-              text chat below.
-            </p>
-          </div>
+          {agent.data ? <BrowserCall agent={agent.data} /> : null}
         </FormSection>
       </Card>
       <Card>

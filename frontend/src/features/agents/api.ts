@@ -67,6 +67,8 @@ export interface AgentInput {
   sttLanguage: string;
   sttModel: string;
   realtimeProvider: string | null;
+  /** Internal number phones dial to reach the agent (shares the extensions' numbers); null = not dialable. */
+  number: string | null;
   maxTurns: number;
   silenceTimeoutSeconds: number;
   endCallPhrases: string[];
@@ -99,6 +101,7 @@ export function newAgent(): AgentInput {
     sttLanguage: 'en-US',
     sttModel: '',
     realtimeProvider: null,
+    number: null,
     maxTurns: 20,
     silenceTimeoutSeconds: 8,
     endCallPhrases: ['goodbye', 'bye'],

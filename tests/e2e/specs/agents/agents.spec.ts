@@ -54,7 +54,9 @@ test('The try-it chat streams the agent answer from an OpenAI-compatible server'
     const agent = (await created.json()) as { id: number };
 
     await page.goto(`/ai-agents/${agent.id}/try`);
-    await expect(page.getByRole('button', { name: /Call from the browser/ })).toBeDisabled();
+    // No internal number (and an admin without a browser phone): the call button says why it cannot dial.
+    await expect(page.getByRole('button', { name: /^Call Chatty/ })).toBeDisabled();
+    await expect(page.getByText('The agent has no internal number yet')).toBeVisible();
     await page.getByLabel('Caller ID ({{caller_id}})').fill('+15551230000');
     await page.getByRole('button', { name: 'Start chat' }).click();
     await expect(page.getByTestId('agent-message').first()).toHaveText('Hi there!');

@@ -67,13 +67,13 @@ public static partial class AgentChatApi
         var now = time.GetUtcNow();
         var conversationId = await conversations.StartAsync(new ConversationStart(agent.Id, "chat", null, variables.GetValueOrDefault("caller_id"),
             variables.GetValueOrDefault("did"), variables, now), cancellationToken);
-        var session = new ChatSession(conversationId, id, agent);
+        var session = new ChatSession(conversationId, id, agent, request?.Context);
         if (agent.Greeting is { Length: > 0 } hello)
         {
             session.History.Add(new Voice.Providers.ChatMessage(Voice.Providers.ChatRole.Assistant, hello));
             await conversations.AddTurnAsync(conversationId, new ConversationTurn(session.NextIndex++, "agent", hello, now), cancellationToken);
         }
-        sessions.Add(session);
+        await sessions.AddAsync(session, cancellationToken);
         return TypedResults.Created($"/api/agents/chat/{conversationId.ToString(CultureInfo.InvariantCulture)}",
             new ChatStartResponse(conversationId, agent.Greeting, record.Agent.LlmProvider, agent.Model));
     }
@@ -84,8 +84,8 @@ public static partial class AgentChatApi
         var errors = new FieldErrors();
         if (errors.Required("text", request?.Text)) errors.MaxLength("text", request!.Text, MaxMessageLength);
         if (errors.Any) return errors.ToProblem();
-        if (sessions.Find(conversationId) is not { } session)
-            return ApiProblems.NotFound("No open chat with this id: chats close after 30 minutes without a message, and when the server restarts.");
+        if (await sessions.FindAsync(conversationId, cancellationToken) is not { } session)
+            return ApiProblems.NotFound("No open chat with this id: chats close after 30 minutes without a message.");
         if (session.Ended) return ApiProblems.Conflict("This chat has ended; start a new one.");
         if (!await session.Gate.WaitAsync(0, cancellationToken)) return ApiProblems.Conflict("The previous message is still being answered.");
         try
@@ -116,6 +116,9 @@ public static partial class AgentChatApi
         }
         finally
         {
+            // Kept after every message, answered or not, so a restart carries on from here. Not the request's token:
+            // a client that went away mid-answer still leaves the chat in the state its saved turns show.
+            await sessions.SaveAsync(session, CancellationToken.None);
             session.Gate.Release();
         }
     }

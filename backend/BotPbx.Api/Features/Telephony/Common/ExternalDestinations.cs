@@ -1,7 +1,8 @@
 namespace BotPbx.Api.Features.Telephony.Common;
 
 /// <summary>A routable object owned by another feature (an IVR flow, an AI agent).</summary>
-public sealed record ExternalDestination(string Id, string Label);
+/// <param name="Number">An internal number phones dial to reach it (AI agents may have one), or null.</param>
+public sealed record ExternalDestination(string Id, string Label, string? Number = null);
 
 /// <summary>
 /// Implemented by the IVR and AI-agent features so their objects can be chosen as destinations and are checked as

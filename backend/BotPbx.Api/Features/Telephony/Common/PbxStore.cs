@@ -28,10 +28,13 @@ public sealed partial class PbxStore(IDbConnectionFactory database, IEnumerable<
         ArgumentNullException.ThrowIfNull(connection);
         var ivrs = new List<string>();
         var agents = new List<string>();
+        var agentNumbers = new List<AiAgentNumber>();
         foreach (var source in externals)
         {
-            var ids = (await source.ListAsync(cancellationToken)).Select(d => d.Id);
-            (source.Type == "aiAgent" ? agents : ivrs).AddRange(ids);
+            var destinations = await source.ListAsync(cancellationToken);
+            (source.Type == "aiAgent" ? agents : ivrs).AddRange(destinations.Select(d => d.Id));
+            if (source.Type == "aiAgent")
+                agentNumbers.AddRange(destinations.Where(d => d.Number is not null).Select(d => new AiAgentNumber(d.Id, d.Number!)));
         }
         return new PbxConfiguration
         {
@@ -48,6 +51,7 @@ public sealed partial class PbxStore(IDbConnectionFactory database, IEnumerable<
             Conferences = await AllAsync(connection, transaction, PbxTables.Conferences, cancellationToken),
             IvrIds = ivrs,
             AiAgentIds = agents,
+            AiAgentNumbers = agentNumbers,
         };
     }
 
