@@ -15,6 +15,7 @@ internal static class KitSubjects
         ["kit-ami"] = KitAmiClient.RunAsync,
         ["kit-agi"] = KitAgiServer.RunAsync,
         ["kit-audiosocket"] = KitAudioSocketEcho.RunAsync,
+        ["kit-ami-parse"] = KitAmiParseCount.RunAsync,
     };
 
     /// <summary>Runs the subject named by the first argument; null when it names none (then the suites run).</summary>

@@ -181,10 +181,10 @@ internal sealed class AgiSession : IAgiChannel, IAsyncDisposable
         _closeReason as AgiConnectionClosedException ??
         new AgiConnectionClosedException("The FastAGI connection is closed.", _closeReason);
 
-    /// <summary>One command waiting for its reply, and until when.</summary>
-    private sealed class PendingCommand(string command, TimeSpan limit, long deadline)
+    /// <summary>One command waiting for its reply, and until when; it is its own completion source (one object per command).</summary>
+    private sealed class PendingCommand(string command, TimeSpan limit, long deadline) : TaskCompletionSource<AgiReply?>
     {
-        public TaskCompletionSource<AgiReply?> Reply { get; } = new();
+        public TaskCompletionSource<AgiReply?> Reply => this;
 
         public string Command => command;
 

@@ -27,7 +27,12 @@ internal sealed partial class AudioSocketSession
                     continue;
                 }
                 var delay = clock.NextDelay();
-                if (delay > TimeSpan.Zero) await Task.Delay(delay, _options.TimeProvider, token).ConfigureAwait(false);
+                if (delay > TimeSpan.Zero)
+                {
+                    await _pacerDelay.WaitAsync(delay).ConfigureAwait(false);
+                    // Woken early because the session closed: the loop condition ends it.
+                    continue;
+                }
 
                 var kind = OutputKind;
                 var frameBytes = AudioSocketFormats.BytesPer(kind, _options.FrameDuration);

@@ -19,6 +19,7 @@ internal sealed partial class AudioSocketSession : IAudioSocketSession, IAsyncDi
     private readonly CancellationTokenSource _abort = new();
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _lock = new();
+    private readonly AudioSocketPacerDelay _pacerDelay;
     private Task _closedCancellation = Task.CompletedTask;
     private AudioSocketCloseReason _closeReason;
     private int _hangupRequested;
@@ -35,6 +36,7 @@ internal sealed partial class AudioSocketSession : IAudioSocketSession, IAsyncDi
         _socket = socket;
         _options = options;
         _outputKind = (int)options.OutputKind;
+        _pacerDelay = new AudioSocketPacerDelay(options.TimeProvider);
         _incoming = Channel.CreateBounded<AudioSocketFrame>(
             // Synchronous continuations: the consumer resumes on the read loop instead of a thread-pool hop per frame, the
             // way an echo or a speech recogniser wants its audio at once (issue 13). A consumer must not block.
@@ -169,6 +171,7 @@ internal sealed partial class AudioSocketSession : IAudioSocketSession, IAsyncDi
         }
         _incoming.Writer.TryComplete();
         _outgoing.Complete();
+        _pacerDelay.Wake();
         // Completion first: whoever awaits it with the session's own token (HangupAsync from a handler) must see the
         // session complete, not the token that fires because of it.
         _completion.TrySetResult();
@@ -184,6 +187,7 @@ internal sealed partial class AudioSocketSession : IAudioSocketSession, IAsyncDi
         Close(AudioSocketCloseReason.ConnectionFailed);
         await _closedCancellation.ConfigureAwait(false);
         _writeLock.Dispose();
+        _pacerDelay.Dispose();
         _closed.Dispose();
         _abort.Dispose();
     }

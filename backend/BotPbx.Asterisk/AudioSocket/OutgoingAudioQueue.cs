@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace BotPbx.Asterisk.AudioSocket;
 
 /// <summary>
@@ -6,9 +8,18 @@ namespace BotPbx.Asterisk.AudioSocket;
 /// </summary>
 internal sealed class OutgoingAudioQueue(int maxBytes)
 {
-    private readonly Queue<byte[]> _chunks = new();
+    /// <summary>Smallest ring: 200 ms of 8 kHz audio, or 5 frames of 16 kHz; most sessions never need more.</summary>
+    private const int InitialRingSize = 4096;
+
+    /// <summary>An empty ring bigger than this is given back, so a long utterance does not pin its memory for the call.</summary>
+    private const int KeptRingSize = 64 * 1024;
+
     private readonly Lock _lock = new();
-    private int _headOffset;
+
+    // One growable ring of bytes instead of a copied array per chunk: an echo or relayed audio queues 50 chunks a
+    // second per call, and an array each was a large share of the per-frame cost (issue 13).
+    private byte[] _ring = [];
+    private int _head;
     private long _queuedBytes;
     private bool _completed;
     private bool _frameInFlight;
@@ -42,8 +53,7 @@ internal sealed class OutgoingAudioQueue(int maxBytes)
                 // A chunk bigger than the whole queue is still accepted once the queue is empty, so it cannot wait forever.
                 if (_queuedBytes == 0 || _queuedBytes + pcm.Length <= maxBytes)
                 {
-                    _chunks.Enqueue(pcm.ToArray());
-                    _queuedBytes += pcm.Length;
+                    Write(pcm.Span);
                     wake = _dataAvailable;
                     break;
                 }
@@ -61,20 +71,13 @@ internal sealed class OutgoingAudioQueue(int maxBytes)
     {
         lock (_lock)
         {
-            var copied = 0;
-            while (copied < frame.Length && _chunks.TryPeek(out var head))
-            {
-                var take = Math.Min(frame.Length - copied, head.Length - _headOffset);
-                head.AsSpan(_headOffset, take).CopyTo(frame[copied..]);
-                copied += take;
-                _headOffset += take;
-                if (_headOffset == head.Length)
-                {
-                    _chunks.Dequeue();
-                    _headOffset = 0;
-                }
-            }
+            var copied = (int)Math.Min(frame.Length, _queuedBytes);
+            var first = Math.Min(copied, _ring.Length - _head);
+            _ring.AsSpan(_head, first).CopyTo(frame);
+            _ring.AsSpan(0, copied - first).CopyTo(frame[first..]);
+            _head = (_head + copied) % Math.Max(1, _ring.Length);
             _queuedBytes -= copied;
+            if (_queuedBytes == 0) Reset();
             if (copied > 0)
             {
                 // Drained is signalled by FrameSent, once this frame is on the socket, not when it leaves the queue.
@@ -133,9 +136,8 @@ internal sealed class OutgoingAudioQueue(int maxBytes)
         lock (_lock)
         {
             var dropped = _queuedBytes;
-            _chunks.Clear();
-            _headOffset = 0;
             _queuedBytes = 0;
+            Reset();
             _spaceAvailable.TrySetResult();
             if (!_frameInFlight) SetDrained();
             return dropped;
@@ -150,8 +152,9 @@ internal sealed class OutgoingAudioQueue(int maxBytes)
         {
             wake = _dataAvailable;
             _completed = true;
-            _chunks.Clear();
             _queuedBytes = 0;
+            _ring = [];
+            _head = 0;
             SetEmpty();
         }
         // Outside the lock: the send clock may run inline from here.
@@ -171,5 +174,35 @@ internal sealed class OutgoingAudioQueue(int maxBytes)
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Appends to the ring (under the lock), growing it to the next power of two that holds everything.</summary>
+    private void Write(ReadOnlySpan<byte> pcm)
+    {
+        var needed = _queuedBytes + pcm.Length;
+        if (needed > _ring.Length) Grow((int)needed);
+        var tail = (int)((_head + _queuedBytes) % _ring.Length);
+        var first = Math.Min(pcm.Length, _ring.Length - tail);
+        pcm[..first].CopyTo(_ring.AsSpan(tail));
+        pcm[first..].CopyTo(_ring);
+        _queuedBytes = needed;
+    }
+
+    private void Grow(int needed)
+    {
+        var grown = new byte[Math.Max(InitialRingSize, (int)BitOperations.RoundUpToPowerOf2((uint)needed))];
+        var queued = (int)_queuedBytes;
+        var first = Math.Min(queued, _ring.Length - _head);
+        _ring.AsSpan(_head, first).CopyTo(grown);
+        _ring.AsSpan(0, queued - first).CopyTo(grown.AsSpan(first));
+        _ring = grown;
+        _head = 0;
+    }
+
+    /// <summary>The ring is empty: start at its beginning, and give a big one back.</summary>
+    private void Reset()
+    {
+        _head = 0;
+        if (_ring.Length > KeptRingSize) _ring = [];
+    }
 
 }

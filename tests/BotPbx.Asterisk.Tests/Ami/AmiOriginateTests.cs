@@ -70,7 +70,8 @@ public sealed class AmiOriginateTests
             new AmiOriginateRequest("PJSIP/1002") { Application = "Wait", Variables = variables, Timeout = TimeSpan.FromMilliseconds(1) }, harness.Timeout));
 
         // The client gave up after its timeout; the peer records what it read on its own schedule.
-        for (var i = 0; i < 200 && !harness.Server.Requests.Any(r => r.IsAction("Originate")); i++) await Task.Delay(25);
+        using var patience = new CancellationTokenSource(AmiTestHarness.Guard);
+        while (!harness.Server.Requests.Any(r => r.IsAction("Originate"))) await Task.Delay(25, patience.Token);
         var sent = Assert.Single(harness.Server.Requests, r => r.IsAction("Originate"));
         Assert.Equal(["CAMPAIGN_ID=42", "LEAD=a b"], sent.GetAll("Variable"));
         Assert.Equal("1", sent["Timeout"]);

@@ -23,6 +23,32 @@ public sealed class OutgoingAudioQueueTests
     }
 
     [Fact]
+    public async Task Audio_that_wraps_around_and_grows_the_ring_comes_out_whole_and_in_order()
+    {
+        // Enqueue and dequeue interleaved in sizes that do not divide the ring, so writes and reads wrap around its
+        // end, and now and then more is queued than the ring holds, so it grows with data on both sides of the wrap.
+        var queue = new OutgoingAudioQueue(maxBytes: 1_000_000);
+        var audio = Enumerable.Range(0, 200_000).Select(i => (byte)(i * 7 % 251)).ToArray();
+        var output = new List<byte>();
+        var frame = new byte[320];
+        var written = 0;
+        for (var round = 0; written < audio.Length; round++)
+        {
+            var size = Math.Min(audio.Length - written, round % 10 == 9 ? 9_000 : 333);
+            await queue.EnqueueAsync(audio.AsMemory(written, size), CancellationToken.None);
+            written += size;
+            var taken = queue.Dequeue(frame);
+            output.AddRange(frame[..taken]);
+            queue.FrameSent();
+        }
+        int last;
+        while ((last = queue.Dequeue(frame)) > 0) output.AddRange(frame[..last]);
+
+        Assert.Equal(audio, output);
+        Assert.Equal(0, queue.QueuedBytes);
+    }
+
+    [Fact]
     public async Task A_full_queue_makes_the_producer_wait_until_frames_leave()
     {
         var queue = new OutgoingAudioQueue(maxBytes: 640);

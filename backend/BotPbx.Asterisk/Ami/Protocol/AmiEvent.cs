@@ -12,6 +12,12 @@ public sealed class AmiEvent : AmiMessage
         Name = name;
     }
 
+    internal AmiEvent(byte[] slab, int start, int length, int frameLength, string name)
+        : base(slab, start, length, frameLength)
+    {
+        Name = name;
+    }
+
     /// <summary>The event name, e.g. <c>Newchannel</c>.</summary>
     public string Name { get; }
 

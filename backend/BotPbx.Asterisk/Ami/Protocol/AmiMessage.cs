@@ -18,26 +18,40 @@ public abstract class AmiMessage
     private readonly byte[] _slab;
     private readonly int _start;
     private readonly int _length;
-    private readonly AmiLineIndex _lines;
-    private readonly int _fieldCount;
+    private readonly int _frameLength;
+    private AmiLineIndex _index;
+    private volatile bool _indexed;
     private string?[]? _values;
     private IReadOnlyList<KeyValuePair<string, string>>? _materialized;
 
+    /// <summary>An indexed message: the parser already knows where every line is.</summary>
     private protected AmiMessage(byte[] slab, int start, int length, AmiLineIndex lines, string? actionId)
     {
         _slab = slab;
         _start = start;
         _length = length;
-        _lines = lines;
-        _fieldCount = lines.Count;
+        _index = lines;
+        _indexed = true;
         ActionId = actionId;
+    }
+
+    /// <summary>
+    /// A message only framed (no ActionID): its lines are indexed on the first field access, on the reader's thread.
+    /// <paramref name="frameLength"/> covers the empty line too, which the line scanner needs to stop.
+    /// </summary>
+    private protected AmiMessage(byte[] slab, int start, int length, int frameLength)
+    {
+        _slab = slab;
+        _start = start;
+        _length = length;
+        _frameLength = frameLength;
     }
 
     /// <summary>The ActionID this message carries (responses, list items, OriginateResponse, UserEvent), or null.</summary>
     public string? ActionId { get; }
 
     /// <summary>Number of lines, the first one (<c>Response:</c>/<c>Event:</c>) included.</summary>
-    public int Count => _fieldCount;
+    public int Count => Lines.Count;
 
     /// <summary>Value of the first line whose key matches (ASCII case-insensitive), or null when absent.</summary>
     public string? this[string key] => TryGet(key, out var value) ? value : null;
@@ -70,7 +84,7 @@ public abstract class AmiMessage
     {
         var index = IndexOf(key, 0);
         if (index < 0) return null;
-        var (start, length) = _lines.Value(Body, index);
+        var (start, length) = Lines.Value(Body, index);
         var span = Body.Slice(start, length);
         return Utf8Parser.TryParse(span, out int value, out var consumed) && consumed == span.Length ? value : null;
     }
@@ -97,16 +111,35 @@ public abstract class AmiMessage
         return builder.Append("\r\n").ToString();
     }
 
-    public override string ToString() => $"{Fields[0].Key}: {Fields[0].Value} ({_fieldCount} fields)";
+    public override string ToString() => $"{Fields[0].Key}: {Fields[0].Value} ({Count} fields)";
 
     /// <summary>The message's bytes (its slice of a shared slab, see AmiMessageSlab).</summary>
     private ReadOnlySpan<byte> Body => _slab.AsSpan(_start, _length);
 
+    /// <summary>
+    /// The line index, built on first use. Two readers may build it at once; both build the same values, so whichever
+    /// write lands is right, and the flag is set only after a complete index is stored.
+    /// </summary>
+    private AmiLineIndex Lines
+    {
+        get
+        {
+            if (!_indexed)
+            {
+                var entries = new int[32];
+                var count = AmiLineScanner.Scan(_slab.AsSpan(_start, _frameLength), ref entries, out _, out _);
+                _index = new AmiLineIndex(entries, 0, count);
+                _indexed = true;
+            }
+            return _index;
+        }
+    }
+
     private protected string ValueAt(int index)
     {
-        var values = _values ??= new string?[_fieldCount];
+        var values = _values ??= new string?[Count];
         if (values[index] is { } cached) return cached;
-        var (start, length) = _lines.Value(Body, index);
+        var (start, length) = Lines.Value(Body, index);
         var bytes = Body.Slice(start, length);
         var value = length == 0 ? string.Empty : Encoding.UTF8.GetString(bytes);
         // A value followed by lines without a key holds their line ends; they read as LF whatever Asterisk wrote.
@@ -117,15 +150,15 @@ public abstract class AmiMessage
 
     private int IndexOf(string key, int start)
     {
-        for (var i = start; i < _fieldCount; i++)
+        for (var i = start; i < Count; i++)
         {
-            var keyLength = _lines.KeyLength(i);
+            var keyLength = Lines.KeyLength(i);
             if (keyLength < 0)
             {
                 if (string.Equals(key, LegacyOutputKey, StringComparison.OrdinalIgnoreCase)) return i;
                 continue;
             }
-            if (keyLength == key.Length && Ascii.EqualsIgnoreCase(Body.Slice(_lines.LineStart(i), keyLength), key.AsSpan()))
+            if (keyLength == key.Length && Ascii.EqualsIgnoreCase(Body.Slice(Lines.LineStart(i), keyLength), key.AsSpan()))
             {
                 return i;
             }
@@ -135,11 +168,11 @@ public abstract class AmiMessage
 
     private KeyValuePair<string, string>[] Materialize()
     {
-        var result = new KeyValuePair<string, string>[_fieldCount];
-        for (var i = 0; i < _fieldCount; i++)
+        var result = new KeyValuePair<string, string>[Count];
+        for (var i = 0; i < Count; i++)
         {
-            var keyLength = _lines.KeyLength(i);
-            var key = keyLength < 0 ? LegacyOutputKey : Encoding.UTF8.GetString(Body.Slice(_lines.LineStart(i), keyLength));
+            var keyLength = Lines.KeyLength(i);
+            var key = keyLength < 0 ? LegacyOutputKey : Encoding.UTF8.GetString(Body.Slice(Lines.LineStart(i), keyLength));
             result[i] = new KeyValuePair<string, string>(key, ValueAt(i));
         }
         return result;

@@ -69,12 +69,11 @@ public static class AmiMessageParser
         if (span.Length >= LegacyFollows.Length && !span.StartsWith(LegacyFollows))
         {
             var window = span.Length > maxMessageSize + 2 ? span[..(maxMessageSize + 2)] : span;
-            var entries = t_entries ??= new int[128];
-            var count = AmiLineScanner.Scan(window, ref entries, out var bodyLength, out var frameLength);
-            t_entries = entries;
-            if (count >= 0)
+            if (AmiMessageEnd.Find(window, out var bodyLength, out var frameLength, out var hasActionId))
             {
-                message = Create(span[..bodyLength], entries, count, frameLength);
+                // Most messages are framed here and indexed only when a field is read; one with an ActionID is indexed
+                // now, since its ActionID routes it (and the old, exact path decides what that ID is).
+                message = (hasActionId ? null : TryCreateUnindexed(span[..frameLength], bodyLength)) ?? CreateIndexed(span[..frameLength]);
                 buffer = buffer.Slice(frameLength);
                 return true;
             }
@@ -103,10 +102,7 @@ public static class AmiMessageParser
         }
         if (!TryFindEnd(ref reader, maxMessageSize)) return NeedMore(reader, maxMessageSize);
         var frame = buffer.Slice(0, reader.Position).ToArray();
-        var entries = t_entries ??= new int[128];
-        var count = AmiLineScanner.Scan(frame, ref entries, out var bodyLength, out var frameLength);
-        t_entries = entries;
-        message = Create(frame.AsSpan(0, bodyLength), entries, count, frameLength);
+        message = CreateIndexed(frame, out var frameLength);
         buffer = buffer.Slice(frameLength);
         return true;
     }
@@ -143,6 +139,47 @@ public static class AmiMessageParser
     {
         if (reader.Length > maxMessageSize + LegacyEnd.Length) ThrowTooLarge(maxMessageSize);
         return false;
+    }
+
+    /// <summary>
+    /// A message framed but not indexed: only its first line is read (its key routes it, its value names it). Null when
+    /// the message needs the exact indexed path: its first line is not a plain <c>Key: value</c> line followed by
+    /// another keyed line (a value continued on lines without a key, or a malformed first line, which that path reports).
+    /// </summary>
+    private static AmiMessage? TryCreateUnindexed(ReadOnlySpan<byte> frame, int bodyLength)
+    {
+        var body = frame[..bodyLength];
+        var firstLineFeed = body.IndexOf(LineFeed);
+        var colon = body[..firstLineFeed].IndexOf((byte)':');
+        if (colon <= 0 || !IsFirstKey(body[..colon])) return null;
+        var next = firstLineFeed + 1;
+        if (next < body.Length)
+        {
+            // The next line must have a key of its own, or it would belong to the first line's value.
+            var nextLine = body[next..];
+            var nextColon = nextLine[..nextLine.IndexOf(LineFeed)].IndexOf((byte)':');
+            if (nextColon <= 0) return null;
+        }
+        var end = firstLineFeed;
+        if (end > 0 && body[end - 1] == CarriageReturn) end--;
+        var start = colon + 1;
+        if (start < end && body[start] == (byte)' ') start++;
+        var value = AmiNameCache.Get(body[start..Math.Max(start, end)]);
+        var (slab, offset) = AmiMessageSlab.Copy(frame);
+        return Ascii.EqualsIgnoreCase(body[..colon], EventKey)
+            ? new AmiEvent(slab, offset, bodyLength, frame.Length, value)
+            : new AmiResponse(slab, offset, bodyLength, frame.Length, value);
+    }
+
+    /// <summary>The exact path: every line indexed now (messages with an ActionID, odd first lines, segmented input).</summary>
+    private static AmiMessage CreateIndexed(ReadOnlySpan<byte> frame) => CreateIndexed(frame, out _);
+
+    private static AmiMessage CreateIndexed(ReadOnlySpan<byte> frame, out int frameLength)
+    {
+        var scratch = t_entries ??= new int[128];
+        var count = AmiLineScanner.Scan(frame, ref scratch, out var bodyLength, out frameLength);
+        t_entries = scratch;
+        return Create(frame[..bodyLength], scratch, count, frameLength);
     }
 
     private static AmiMessage Create(ReadOnlySpan<byte> body, int[] scratch, int count, int frameLength)

@@ -12,6 +12,12 @@ public sealed class AmiResponse : AmiMessage
         Status = status;
     }
 
+    internal AmiResponse(byte[] slab, int start, int length, int frameLength, string status)
+        : base(slab, start, length, frameLength)
+    {
+        Status = status;
+    }
+
     public string Status { get; }
 
     public bool IsSuccess =>
