@@ -12,6 +12,9 @@ public sealed class JobsOptions
     /// </summary>
     public int SchedulePollingSeconds { get; set; } = 5;
 
-    /// <summary>How often a worker polls the queue when PostgreSQL's LISTEN/NOTIFY has not woken it (Hangfire.PostgreSql's default is 15 s).</summary>
-    public int QueuePollSeconds { get; set; } = 15;
+    /// <summary>
+    /// How often an idle worker looks for enqueued jobs (Hangfire.PostgreSql's default is 15 s). A window job runs at
+    /// most this long after its boundary; a retry at most this plus <see cref="SchedulePollingSeconds"/> after its delay.
+    /// </summary>
+    public int QueuePollSeconds { get; set; } = 5;
 }

@@ -1,5 +1,6 @@
 using BotPbx.Api.Configuration;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
 using Npgsql;
 
@@ -19,21 +20,26 @@ public static class JobsServiceCollectionExtensions
     {
         var options = OptionsBinding.Read<JobsOptions>(configuration);
         services.AddSingleton(options);
-        services.AddSingleton<DataSourceConnectionFactory>();
-        services.AddHangfire((provider, config) => config
+        // This provider's own storage and activator, registered before AddHangfire (which only adds them when absent):
+        // Hangfire's defaults are process-wide statics (JobStorage.Current, JobActivator.Current), which would let two
+        // hosts in one process — the integration tests' APIs — run each other's jobs against each other's databases.
+        services.AddSingleton<JobStorage>(provider =>
+        {
+            provider.GetRequiredService<IGlobalConfiguration>();
+            return new PostgreSqlStorage(new DataSourceConnectionFactory(provider.GetRequiredService<NpgsqlDataSource>()), new PostgreSqlStorageOptions
+            {
+                SchemaName = Schema,
+                PrepareSchemaIfNecessary = true,
+                // Plain polling: with Hangfire.PostgreSql's LISTEN/NOTIFY long polling (EnableLongPolling) over the pooled
+                // data source, workers here stopped fetching after the first job.
+                QueuePollInterval = TimeSpan.FromSeconds(Math.Max(1, options.QueuePollSeconds)),
+            });
+        });
+        services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(
-                bootstrap => bootstrap.UseConnectionFactory(new DataSourceConnectionFactory(provider.GetRequiredService<NpgsqlDataSource>())),
-                new PostgreSqlStorageOptions
-                {
-                    SchemaName = Schema,
-                    PrepareSchemaIfNecessary = true,
-                    QueuePollInterval = TimeSpan.FromSeconds(Math.Max(1, options.QueuePollSeconds)),
-                    // Workers wake on NOTIFY when a job is enqueued instead of waiting for the next poll.
-                    EnableLongPolling = true,
-                }));
+            .UseRecommendedSerializerSettings());
         services.AddHangfireServer(server =>
         {
             server.WorkerCount = Math.Max(1, options.WorkerCount);

@@ -34,6 +34,7 @@ public sealed class CampaignJobs(IRecurringJobManager recurring, IBackgroundJobC
         recurring.RemoveIfExists(CloseJobId(campaignId));
     }
 
+    /// <summary>Hangfire keeps a delayed job's time in whole seconds (it can fire up to a second early): one more second keeps it after next_attempt_at.</summary>
     public void ScheduleRetry(long contactId, int attempts, TimeSpan delay) =>
-        jobs.Schedule<CampaignRetryJob>(j => j.MakeDueAsync(contactId, attempts), delay);
+        jobs.Schedule<CampaignRetryJob>(j => j.MakeDueAsync(contactId, attempts), delay + TimeSpan.FromSeconds(1));
 }
