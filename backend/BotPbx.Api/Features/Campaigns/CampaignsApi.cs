@@ -3,6 +3,7 @@ using BotPbx.Api.Features.Campaigns.Dialing;
 using BotPbx.Api.Features.Campaigns.Scheduling;
 using BotPbx.Api.Features.Telephony.Common;
 using BotPbx.Api.Problems;
+using BotPbx.Ivr.Prompts;
 using BotPbx.Telephony.Validation;
 using BotPbx.Voice.Agents;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -54,6 +55,7 @@ public static class CampaignsApi
         g.MapGet("/{id:long}/stats", StatsAsync).WithName("GetCampaignStats")
             .WithSummary("total, connected, voicemail, noAnswer, busy, failed, conversion, abandon rate, contact states, per-minute timeline");
         CampaignContactsApi.Map(g);
+        VoicemailMessageApi.Map(g);
         DncApi.Map(app, g);
         return app;
     }
@@ -65,24 +67,26 @@ public static class CampaignsApi
         await store.GetAsync(id, cancellationToken) is { } c ? TypedResults.Ok(c) : ApiProblems.NotFound("There is no campaign with this id.");
 
     private static async Task<Results<Created<Campaign>, ProblemHttpResult>> CreateAsync(CampaignRequest request, CampaignStore store, PbxStore pbx,
-        CancellationToken cancellationToken)
+        IIvrRecordings recordings, CancellationToken cancellationToken)
     {
         var settings = request.ToSettings();
         var errors = CampaignValidator.Validate(request.Name, settings, new PbxReferences(await pbx.LoadAsync(cancellationToken)));
         if (errors.Any) return errors.ToProblem();
+        if (await MissingRecordingAsync(settings, recordings, cancellationToken) is { } missing) return missing;
         return await store.CreateAsync(request.Name!.Trim(), settings, cancellationToken) is { } created
             ? TypedResults.Created($"/api/campaigns/{created.Id}", created)
             : ApiProblems.Conflict("A campaign with this name exists.");
     }
 
     private static async Task<Results<Ok<Campaign>, ProblemHttpResult>> UpdateAsync(long id, CampaignRequest request, CampaignStore store, PbxStore pbx,
-        CampaignJobs jobs, CancellationToken cancellationToken)
+        IIvrRecordings recordings, CampaignJobs jobs, CancellationToken cancellationToken)
     {
         if (await store.GetAsync(id, cancellationToken) is not { } existing) return ApiProblems.NotFound("There is no campaign with this id.");
         if (existing.Status == "running") return ApiProblems.Conflict("Pause the campaign before changing it.");
         var settings = request.ToSettings();
         var errors = CampaignValidator.Validate(request.Name, settings, new PbxReferences(await pbx.LoadAsync(cancellationToken)));
         if (errors.Any) return errors.ToProblem();
+        if (await MissingRecordingAsync(settings, recordings, cancellationToken) is { } missing) return missing;
         var (updated, taken) = await store.UpdateAsync(id, request.Name!.Trim(), settings, cancellationToken);
         if (taken) return ApiProblems.Conflict("A campaign with this name exists.");
         if (updated is null) return ApiProblems.NotFound("There is no campaign with this id.");
@@ -90,6 +94,12 @@ public static class CampaignsApi
         if (updated.Status == "paused") await jobs.FollowAsync(updated);
         return TypedResults.Ok(await store.GetAsync(id, cancellationToken) ?? updated);
     }
+
+    /// <summary>A message recording must exist (uploaded through /voicemail-messages or among the IVR recordings): a machine would otherwise hear nothing.</summary>
+    private static async Task<ProblemHttpResult?> MissingRecordingAsync(CampaignSettings settings, IIvrRecordings recordings, CancellationToken cancellationToken) =>
+        settings.OnVoicemail is { Action: "playRecording", RecordingId: { Length: > 0 } id } && await recordings.GetPlaybackFileAsync(id, cancellationToken) is null
+            ? ApiProblems.Validation("onVoicemail.recordingId", "no recording has this id; upload the message again")
+            : null;
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long id, CampaignStore store, CampaignJobs jobs, CancellationToken cancellationToken)
     {
