@@ -27,7 +27,7 @@ public sealed class CampaignBenchmark : IBenchmark
 
     public string Name => "campaigns";
 
-    public string Description => $"import {Contacts:N0} CSV contacts (E.164, per-row errors, one statement); dialer decisions and claims per second";
+    public string Description => $"import {Contacts:N0} CSV contacts (E.164, per-row errors, COPY + upsert); dialer decisions and claims per second";
 
     public async Task RunAsync(TextWriter output, CancellationToken cancellationToken)
     {
