@@ -7,6 +7,7 @@ using BotPbx.Api.Features.Auth;
 using BotPbx.Api.Features.Calls;
 using BotPbx.Api.Features.Campaigns;
 using BotPbx.Api.Features.Ivr;
+using BotPbx.Api.Features.Jobs;
 using BotPbx.Api.Features.Live;
 using BotPbx.Api.Features.Monitoring;
 using BotPbx.Api.Features.Phone;
@@ -43,6 +44,7 @@ builder.Services.AddLive();
 builder.Services.AddPhone();
 builder.Services.AddCallMonitoring();
 builder.Services.AddCallLogs(builder.Configuration);
+builder.Services.AddBotPbxJobs(builder.Configuration);
 builder.Services.AddCampaigns();
 
 var app = builder.Build();
@@ -81,6 +83,7 @@ app.MapCallMonitoringApi();
 app.MapCallsApi();
 app.MapAgentsEndpoints();
 app.MapCampaignsApi();
+app.MapJobsDashboard();
 app.MapMetricsApi();
 app.MapSpaFallback();
 

@@ -91,5 +91,6 @@ public sealed record CampaignRequest
     }
 }
 
+/// <param name="WindowOpen">Set by the campaign's Hangfire window jobs; the dialer calls only while it is true.</param>
 public sealed record Campaign(long Id, string Name, string Status, CampaignSettings Settings, DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt, DateTimeOffset? StartedAt);
+    DateTimeOffset UpdatedAt, DateTimeOffset? StartedAt, bool WindowOpen);

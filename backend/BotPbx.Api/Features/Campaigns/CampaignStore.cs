@@ -8,11 +8,11 @@ namespace BotPbx.Api.Features.Campaigns;
 /// <summary>Campaign rows: the settings document and the status the dialer follows.</summary>
 public sealed class CampaignStore(IDbConnectionFactory database)
 {
-    private const string Columns = "id, name, status, settings::text AS settings, created_at, updated_at, started_at";
+    private const string Columns = "id, name, status, settings::text AS settings, created_at, updated_at, started_at, window_open";
 
-    private sealed record Row(long Id, string Name, string Status, string Settings, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? StartedAt)
+    private sealed record Row(long Id, string Name, string Status, string Settings, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? StartedAt, bool WindowOpen)
     {
-        public Campaign ToCampaign() => new(Id, Name, Status, PbxJson.Deserialize<CampaignSettings>(Settings), CreatedAt, UpdatedAt, StartedAt);
+        public Campaign ToCampaign() => new(Id, Name, Status, PbxJson.Deserialize<CampaignSettings>(Settings), CreatedAt, UpdatedAt, StartedAt, WindowOpen);
     }
 
     public async Task<IReadOnlyList<Campaign>> ListAsync(CancellationToken cancellationToken)
@@ -91,7 +91,7 @@ public sealed class CampaignStore(IDbConnectionFactory database)
         return row?.ToCampaign();
     }
 
-    /// <summary>Running campaigns, for the dialer's tick.</summary>
+    /// <summary>Running campaigns, for the dialer's tick (it dials those whose window the window jobs opened).</summary>
     public async Task<IReadOnlyList<Campaign>> RunningAsync(CancellationToken cancellationToken)
     {
         await using var c = await database.OpenAsync(cancellationToken);

@@ -16,6 +16,7 @@ import {
   type Day,
 } from './api';
 import styles from './campaigns.module.css';
+import { VoicemailMessageUpload } from './VoicemailMessageUpload';
 
 const answerKinds = [
   { value: 'aiAgent', label: 'AI agent' },
@@ -283,7 +284,7 @@ export function CampaignFormDrawer({
             <TextField
               label="…or an uploaded recording's id"
               value={form.onVoicemail.recordingId ?? ''}
-              hint="From the IVR recordings"
+              hint="Filled in by Upload a message, or an IVR recording's id"
               onChange={(recordingId) =>
                 set({
                   onVoicemail: { ...form.onVoicemail, recordingId, text: recordingId ? null : form.onVoicemail.text },
@@ -292,6 +293,12 @@ export function CampaignFormDrawer({
               errors={errorsFor(errors, 'onVoicemail.recordingId')}
             />
           </div>
+        )}
+        {form.onVoicemail.action === 'playRecording' && (
+          <VoicemailMessageUpload
+            recordingId={form.onVoicemail.recordingId}
+            onUploaded={(recordingId) => set({ onVoicemail: { ...form.onVoicemail, recordingId, text: null } })}
+          />
         )}
         <p className={styles.note}>On no answer: tried again after the delay above, while attempts remain.</p>
       </FormStack>

@@ -212,12 +212,25 @@ export function useDeleteCampaign() {
 }
 
 /** Multipart upload (field `file`): the JSON client cannot send a form, so this calls fetch itself. */
-export async function uploadContactsCsv(id: number, file: File): Promise<ImportResult> {
+export function uploadContactsCsv(id: number, file: File): Promise<ImportResult> {
+  return postFile<ImportResult>(`/api/campaigns/${id}/contacts/csv`, file);
+}
+
+/** The message left on answering machines: converted by the server (sox) and stored as a recording; returns its id. */
+export function uploadVoicemailMessage(file: File): Promise<{ recordingId: string }> {
+  return postFile<{ recordingId: string }>('/api/campaigns/voicemail-messages', file);
+}
+
+export function useUploadVoicemailMessage() {
+  return useMutation({ mutationFn: uploadVoicemailMessage });
+}
+
+async function postFile<T>(url: string, file: File): Promise<T> {
   const body = new FormData();
   body.append('file', file);
   let response: Response;
   try {
-    response = await fetch(`/api/campaigns/${id}/contacts/csv`, {
+    response = await fetch(url, {
       method: 'POST',
       body,
       credentials: 'same-origin',
@@ -234,7 +247,7 @@ export async function uploadContactsCsv(id: number, file: File): Promise<ImportR
     parsed = undefined;
   }
   if (!response.ok) throw toApiError(response.status, parsed, response.headers.get('retry-after'));
-  return parsed as ImportResult;
+  return parsed as T;
 }
 
 export function useUploadContacts(id: number) {

@@ -8,7 +8,7 @@ using BotPbx.Dialer.Pacing;
 namespace BotPbx.Api.Features.Campaigns.Dialing;
 
 /// <summary>
-/// The dialer: every tick, for each running campaign inside its schedule window, asks the <see cref="Pacer"/> how
+/// The dialer: every tick, for each running campaign whose window is open (see Scheduling/CampaignWindowJob), asks the <see cref="Pacer"/> how
 /// many calls to start, claims that many contacts (attempt rows committed first) and sends async Originates. Outcomes
 /// arrive as OriginateResponse (no connection: no answer, busy, failed) and as the UserEvents of the botpbx-campaign
 /// context (human, machine, abandoned; the end with its cause and disposition). After a (re)connect, and every 30 s,
@@ -68,7 +68,9 @@ public sealed partial class CampaignDialer(AsteriskAccess asterisk, CampaignStor
     private async Task TickAsync(IAmiClient client, Campaign campaign, CancellationToken cancellationToken)
     {
         var s = campaign.Settings;
-        if (!CampaignValidator.ToSchedule(s.Schedule).IsOpen(time.GetUtcNow()))
+        // The window jobs (Hangfire, in the campaign's zone) open and close the window; the schedule is checked again
+        // so that a close job running late (server down, slow poll) never lets a call start after the window.
+        if (!campaign.WindowOpen || !CampaignValidator.ToSchedule(s.Schedule).IsOpen(time.GetUtcNow()))
         {
             return;
         }

@@ -1,3 +1,4 @@
+using BotPbx.Api.Features.Campaigns.Scheduling;
 using BotPbx.Data;
 using BotPbx.Dialer.Contacts;
 using BotPbx.Dialer.Pacing;
@@ -16,7 +17,7 @@ public sealed record DialerCounts(int LiveCalls, int RingingCalls, int StartedLa
 /// The dialer's writes. Claims use FOR UPDATE SKIP LOCKED, so two dialers (or a dialer and a restarted one) never take
 /// the same contact; outcomes are idempotent (the first one recorded wins, a repeat from AstDB after a restart is a no-op).
 /// </summary>
-public sealed class DialerStore(IDbConnectionFactory database)
+public sealed class DialerStore(IDbConnectionFactory database, IRetryScheduler retries)
 {
     public async Task<IReadOnlyList<ClaimedCall>> ClaimAsync(long campaignId, int count, CancellationToken cancellationToken)
     {
@@ -29,7 +30,7 @@ public sealed class DialerStore(IDbConnectionFactory database)
             """
             WITH due AS (
                 SELECT id, phone FROM campaign_contacts
-                WHERE campaign_id = @campaignId AND state IN ('pending','no-answer','busy','failed') AND next_attempt_at <= now()
+                WHERE campaign_id = @campaignId AND state IN ('pending','no-answer','busy','failed') AND retry_ready AND next_attempt_at <= now()
                 ORDER BY next_attempt_at, id LIMIT @count FOR UPDATE SKIP LOCKED),
             blocked AS (
                 SELECT due.id FROM due WHERE EXISTS (
@@ -95,13 +96,19 @@ public sealed class DialerStore(IDbConnectionFactory database)
         if (from == ContactState.Dialing)
         {
             var next = ContactStateMachine.Complete(from, outcome, retry.AttemptsLeft(attempts));
-            var delay = (int)retry.DelayAfter(outcome).TotalSeconds;
+            var delay = retry.DelayAfter(outcome);
+            var waits = next is ContactState.NoAnswer or ContactState.Busy or ContactState.Failed;
             await c.ExecuteAsync(new CommandDefinition(
                 """
                 UPDATE campaign_contacts SET state = @next, last_outcome = @outcome, updated_at = now(),
-                    next_attempt_at = now() + make_interval(secs => @delay)
+                    next_attempt_at = now() + make_interval(secs => @delay), retry_ready = NOT @waits
                 WHERE id = @contactId
-                """, new { contactId, next = next.Name(), outcome = outcome.Name(), delay }, tx, cancellationToken: cancellationToken));
+                """, new { contactId, next = next.Name(), outcome = outcome.Name(), delay = (int)delay.TotalSeconds, waits }, tx,
+                cancellationToken: cancellationToken));
+            // Hangfire makes it claimable when the delay is over. Scheduled before the commit, with the row still locked:
+            // a kill -9 between the two leaves either nothing (the reconciler records the outcome again from AstDB and
+            // schedules again) or a job that finds the contact still dialling and does nothing — never a lost retry.
+            if (waits) retries.ScheduleRetry(contactId, attempts, delay);
         }
         await tx.CommitAsync(cancellationToken);
     }
