@@ -145,6 +145,8 @@ fi
 log "summary"
 printf '%s\n' "${timings[@]}"
 [ ${#broken[@]} -gt 0 ] && { echo "failing: ${broken[*]}"; python3 tests/failed-tests.py "$RESULTS" | head -60; }
+# A real-call test runs once more only when a baresip phone crashed during it (Harness/CallFactAttribute.cs): said here.
+[ -s "$RESULTS/phone-crash-retries.txt" ] && { echo "run again after a test phone crashed:"; cat "$RESULTS/phone-crash-retries.txt"; }
 echo "results and screenshots: artifacts/test-results/"
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

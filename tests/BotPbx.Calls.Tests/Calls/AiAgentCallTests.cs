@@ -22,7 +22,7 @@ public sealed class AiAgentCallTests(PbxFixture pbx)
 
     private static readonly string[] AgentLines = [Greeting, Answer, "Our opening hours are nine to five.", "We are happy to help you today."];
 
-    [Fact]
+    [CallFact]
     public async Task A_caller_talks_to_the_agent_which_understands_answers_and_transfers_to_a_queue_member()
     {
         var member = await pbx.CreateExtensionAsync("Sales agent");
@@ -75,7 +75,7 @@ public sealed class AiAgentCallTests(PbxFixture pbx)
             "the waterfall's marks are all there and in order");
     }
 
-    [Fact]
+    [CallFact]
     public async Task A_caller_talking_over_the_agent_stops_its_playback()
     {
         await using var llm = await ScriptedOpenAiServer.StartAsync(ScriptedReply.Say("Of course."));
@@ -96,7 +96,7 @@ public sealed class AiAgentCallTests(PbxFixture pbx)
         Assert.DoesNotContain(Speech.Normalise("We are happy to help you today."), recognised, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [CallFact]
     public async Task A_caller_hanging_up_mid_sentence_ends_the_conversation_as_caller_hung_up()
     {
         await using var llm = await ScriptedOpenAiServer.StartAsync(ScriptedReply.Say("Unused."));

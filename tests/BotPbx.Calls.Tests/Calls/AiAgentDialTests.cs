@@ -16,7 +16,7 @@ public sealed class AiAgentDialTests(PbxFixture pbx)
         "Thank you for calling Acme. Our opening hours are nine to five. We sell phones and headsets. Ask me about prices. Ask me about delivery. We are happy to help you today.";
     private static readonly string[] AgentLines = [Greeting, "Our opening hours are nine to five.", "We are happy to help you today."];
 
-    [Fact]
+    [CallFact]
     public async Task A_desk_phone_dials_the_agents_number_and_hears_its_greeting()
     {
         await using var llm = await ScriptedOpenAiServer.StartAsync(ScriptedReply.Say("Unused."));
@@ -40,7 +40,7 @@ public sealed class AiAgentDialTests(PbxFixture pbx)
         Assert.Equal("caller-hung-up", (await pbx.LatestConversationAsync(agentId)).Outcome);
     }
 
-    [Fact]
+    [CallFact]
     public async Task A_user_presses_the_agents_call_button_and_the_browser_phone_hears_the_greeting()
     {
         await using var llm = await ScriptedOpenAiServer.StartAsync(ScriptedReply.Say("Unused."));

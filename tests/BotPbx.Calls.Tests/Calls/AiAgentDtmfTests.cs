@@ -10,7 +10,7 @@ namespace BotPbx.Calls.Tests.Calls;
 [Collection(RealPbx.Name)]
 public sealed class AiAgentDtmfTests(PbxFixture pbx)
 {
-    [Fact]
+    [CallFact]
     public async Task A_key_the_caller_presses_reaches_the_agents_model()
     {
         await using var llm = await ScriptedOpenAiServer.StartAsync(ScriptedReply.Say("You pressed one."));

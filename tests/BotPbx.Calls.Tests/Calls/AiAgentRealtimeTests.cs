@@ -17,7 +17,7 @@ public sealed class AiAgentRealtimeTests(PbxFixture pbx)
     private const string Answer = "I will connect you to our sales team now.";
     private static readonly string[] Lines = [Greeting, Answer];
 
-    [Fact]
+    [CallFact]
     public async Task A_caller_hears_a_realtime_agents_greeting_and_its_answer_to_what_they_said()
     {
         await using var realtime = await ScriptedRealtimeServer.StartAsync(

@@ -18,7 +18,7 @@ public sealed class AiAgentWarmTransferTests(PbxFixture pbx)
     private const string Summary = "The caller would like to buy ten headsets.";
     private static readonly string[] Lines = [Greeting, Answer, Summary];
 
-    [Fact]
+    [CallFact]
     public async Task A_warm_transfer_rings_the_human_introduces_the_caller_and_leaves_them_talking()
     {
         var human = await pbx.CreateExtensionAsync("Sales rep");

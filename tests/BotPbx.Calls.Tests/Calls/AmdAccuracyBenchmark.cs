@@ -15,7 +15,7 @@ public sealed class AmdAccuracyBenchmark(PbxFixture pbx, ITestOutputHelper outpu
 {
     private const int CallsEach = 20;
 
-    [Fact]
+    [CallFact]
     public async Task Amd_accuracy_on_a_spoken_hello_and_a_long_greeting_over_20_calls_each()
     {
         if (Environment.GetEnvironmentVariable("BOTPBX_BENCH_AMD") != "1")

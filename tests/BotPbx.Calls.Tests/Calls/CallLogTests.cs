@@ -13,7 +13,7 @@ namespace BotPbx.Calls.Tests.Calls;
 [Collection(RealPbx.Name)]
 public sealed class CallLogTests(PbxFixture pbx)
 {
-    [Fact]
+    [CallFact]
     public async Task An_answered_internal_call_is_logged_once_with_both_parties()
     {
         var alice = await pbx.CreateExtensionAsync("Alice Log");
@@ -44,7 +44,7 @@ public sealed class CallLogTests(PbxFixture pbx)
         Assert.Equal(Text(call, "callId"), Text(Assert.Single(await pbx.WaitForCallsAsync(bob.Number))!, "callId"));
     }
 
-    [Fact]
+    [CallFact]
     public async Task A_recorded_call_links_its_recording_which_the_API_serves()
     {
         var agent = await pbx.CreateExtensionAsync("Recorded Log", customize: body => body["recording"] = "always");
@@ -69,7 +69,7 @@ public sealed class CallLogTests(PbxFixture pbx)
         Assert.True(wav.Length > 8_000, $"a two-second recording should hold audio, got {wav.Length} bytes");
     }
 
-    [Fact]
+    [CallFact]
     public async Task A_call_nobody_answers_is_logged_as_no_answer()
     {
         var caller = await pbx.CreateExtensionAsync("Caller NA");
@@ -92,7 +92,7 @@ public sealed class CallLogTests(PbxFixture pbx)
         Assert.InRange(call["duration"]!.GetValue<int>(), 4, 15);
     }
 
-    [Fact]
+    [CallFact]
     public async Task A_call_the_callee_refuses_as_busy_is_logged_as_busy()
     {
         var caller = await pbx.CreateExtensionAsync("Caller Busy");
@@ -113,7 +113,7 @@ public sealed class CallLogTests(PbxFixture pbx)
         Assert.Equal(0, call["billsec"]!.GetValue<int>());
     }
 
-    [Fact]
+    [CallFact]
     public async Task An_inbound_call_to_a_DID_is_logged_with_its_DID_trunk_and_the_extension_that_answered()
     {
         var desk = await pbx.CreateExtensionAsync("DID desk");
@@ -141,7 +141,7 @@ public sealed class CallLogTests(PbxFixture pbx)
         Assert.Equal(Text(call, "callId"), Text(Assert.Single(trunkCalls["items"]!.AsArray())!, "callId"));
     }
 
-    [Fact]
+    [CallFact]
     public async Task An_outbound_call_through_a_trunk_is_logged_with_the_trunk_and_the_number()
     {
         var address = pbx.NextCarrierAddress();
@@ -171,7 +171,7 @@ public sealed class CallLogTests(PbxFixture pbx)
         Assert.Null(call["did"]);
     }
 
-    [Fact]
+    [CallFact]
     public async Task A_call_that_ends_while_BotPBX_is_stopped_is_logged_exactly_once_after_it_starts_again()
     {
         var alice = await pbx.CreateExtensionAsync("Alice Restart");
@@ -203,7 +203,7 @@ public sealed class CallLogTests(PbxFixture pbx)
         Assert.Equal(bob.Number, Text(call, "answeredBy"));
     }
 
-    [Fact]
+    [CallFact]
     public async Task Click_to_call_rings_the_users_own_phone_first_then_dials_the_number_through_the_outbound_route()
     {
         var address = pbx.NextCarrierAddress();
@@ -243,7 +243,7 @@ public sealed class CallLogTests(PbxFixture pbx)
         Assert.Equal(trunkId, call["trunkId"]!.GetValue<long>());
     }
 
-    [Fact]
+    [CallFact]
     public async Task Click_to_call_cannot_reach_a_number_the_users_extension_may_not_dial()
     {
         var address = pbx.NextCarrierAddress();

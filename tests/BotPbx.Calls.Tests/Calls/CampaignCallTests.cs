@@ -16,7 +16,7 @@ public sealed class CampaignCallTests(PbxFixture pbx)
     private const double AgentHz = 1919;
     private const string VoicemailMessage = "this is your appointment reminder for tomorrow at ten";
 
-    [Fact]
+    [CallFact]
     public async Task A_person_saying_hello_is_handed_to_a_free_queue_member_and_a_machine_gets_the_message_after_the_beep()
     {
         var agent = await pbx.CreateExtensionAsync("Campaign agent");
@@ -72,7 +72,7 @@ public sealed class CampaignCallTests(PbxFixture pbx)
         Assert.True(waited >= 0 && played > waited, "the machine's channel should wait for the silence after the beep, then play the message");
     }
 
-    [Fact]
+    [CallFact]
     public async Task A_busy_number_and_an_unanswered_one_are_each_tried_again_after_their_delay()
     {
         var busyAddress = pbx.NextCarrierAddress();
@@ -116,7 +116,7 @@ public sealed class CampaignCallTests(PbxFixture pbx)
         }
     }
 
-    [Fact]
+    [CallFact]
     public async Task Killing_the_service_in_the_middle_of_a_run_dials_nobody_twice_and_loses_no_outcome()
     {
         var carrierAddress = pbx.NextCarrierAddress();

@@ -7,7 +7,7 @@ namespace BotPbx.Calls.Tests.Calls;
 [Collection(RealPbx.Name)]
 public sealed class ConferenceCallTests(PbxFixture pbx)
 {
-    [Fact]
+    [CallFact]
     public async Task Two_phones_in_a_conference_each_hear_the_other()
     {
         var alice = await pbx.CreateExtensionAsync("Conf Alice");
@@ -38,7 +38,7 @@ public sealed class ConferenceCallTests(PbxFixture pbx)
         Assert.False(Tones.Heard(aliceHeard, 440), "Alice should not hear herself");
     }
 
-    [Fact]
+    [CallFact]
     public async Task A_room_with_a_pin_admits_a_caller_only_after_the_right_pin()
     {
         var alice = await pbx.CreateExtensionAsync("Pin Alice");

@@ -7,7 +7,7 @@ namespace BotPbx.Calls.Tests.Calls;
 [Collection(RealPbx.Name)]
 public sealed class FeatureCodeTests(PbxFixture pbx)
 {
-    [Fact]
+    [CallFact]
     public async Task Star_76_turns_do_not_disturb_on_so_callers_no_longer_ring_the_phone_and_again_turns_it_off()
     {
         var alice = await pbx.CreateExtensionAsync("Alice DND");
@@ -31,7 +31,7 @@ public sealed class FeatureCodeTests(PbxFixture pbx)
         await bobPhone.HangUpAsync();
     }
 
-    [Fact]
+    [CallFact]
     public async Task Star_72_forwards_every_call_to_the_number_dialled_after_it_and_star_73_stops_forwarding()
     {
         var alice = await pbx.CreateExtensionAsync("Alice CFA");
@@ -58,7 +58,7 @@ public sealed class FeatureCodeTests(PbxFixture pbx)
         await bobPhone.HangUpAsync();
     }
 
-    [Fact]
+    [CallFact]
     public async Task Star_52_forwards_calls_the_phone_does_not_answer()
     {
         var alice = await pbx.CreateExtensionAsync("Alice CFN", customize: e => e["ringTimeoutSeconds"] = 5);
@@ -77,7 +77,7 @@ public sealed class FeatureCodeTests(PbxFixture pbx)
         await bobPhone.HangUpAsync();
     }
 
-    [Fact]
+    [CallFact]
     public async Task Follow_me_rings_the_next_number_when_the_extension_does_not_answer()
     {
         var carol = await pbx.CreateExtensionAsync("Carol FM");

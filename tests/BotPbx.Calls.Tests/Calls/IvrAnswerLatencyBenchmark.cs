@@ -18,7 +18,7 @@ public sealed class IvrAnswerLatencyBenchmark(PbxFixture pbx, ITestOutputHelper 
 {
     private static readonly int Calls = BenchmarkSample.Calls(full: 20, quick: 5);
 
-    [Fact]
+    [CallFact]
     public async Task Dial_to_first_audio_of_an_IVR_prompt_p50()
     {
         const string Greeting = "Thank you for calling. This is the benchmark greeting.";

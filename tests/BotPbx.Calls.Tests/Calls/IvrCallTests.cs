@@ -20,7 +20,7 @@ public sealed class IvrCallTests(PbxFixture pbx)
     /// <summary>The menu prompt (and the quiet after it) lasts this long: keys are pressed after it.</summary>
     private static readonly TimeSpan MenuPlayed = TimeSpan.FromSeconds(5);
 
-    [Fact]
+    [CallFact]
     public async Task The_caller_hears_the_menu_and_pressing_one_reaches_an_extension()
     {
         var sales = await pbx.CreateExtensionAsync("Sales desk");
@@ -44,7 +44,7 @@ public sealed class IvrCallTests(PbxFixture pbx)
         Assert.Contains("menu:digit-1", IvrApi.Steps(await pbx.LastTraceAsync(ivr)));
     }
 
-    [Fact]
+    [CallFact]
     public async Task A_caller_who_presses_nothing_hears_the_timeout_message_and_is_hung_up()
     {
         var (ivr, did) = await MenuIvrAsync(f => f.Hangup("sales"));
@@ -58,7 +58,7 @@ public sealed class IvrCallTests(PbxFixture pbx)
         Assert.Contains("menu:timeout", IvrApi.Steps(await pbx.LastTraceAsync(ivr)));
     }
 
-    [Fact]
+    [CallFact]
     public async Task A_caller_who_presses_a_key_not_on_the_menu_hears_the_invalid_message_and_is_hung_up()
     {
         var (ivr, did) = await MenuIvrAsync(f => f.Hangup("sales"));
@@ -74,7 +74,7 @@ public sealed class IvrCallTests(PbxFixture pbx)
         Assert.Contains("menu:invalid", IvrApi.Steps(await pbx.LastTraceAsync(ivr)));
     }
 
-    [Fact]
+    [CallFact]
     public async Task Without_invalid_and_timeout_paths_the_menu_asks_again_then_gives_up_after_its_retries()
     {
         // One retry; no edges on invalid or timeout, so the menu itself says "try again", and after the second failed
@@ -108,7 +108,7 @@ public sealed class IvrCallTests(PbxFixture pbx)
         Assert.Contains("menu:maxRetries", IvrApi.Steps(await pbx.LastTraceAsync(ivr)));
     }
 
-    [Fact]
+    [CallFact]
     public async Task Pressing_one_reaches_a_ring_all_ring_group_and_every_member_rings()
     {
         var first = await pbx.CreateExtensionAsync("Ring all one");
@@ -141,7 +141,7 @@ public sealed class IvrCallTests(PbxFixture pbx)
         Assert.False(Tones.Heard(heard, 660), "the caller should not hear the member who did not answer");
     }
 
-    [Fact]
+    [CallFact]
     public async Task Pressing_one_reaches_a_hunt_ring_group_that_rings_the_next_member_when_the_first_does_not_answer()
     {
         var first = await pbx.CreateExtensionAsync("Hunt one");
@@ -158,7 +158,7 @@ public sealed class IvrCallTests(PbxFixture pbx)
         Assert.True(Tones.Heard(agentHeard, 440), $"the second member should hear the caller's 440 Hz (presence {Tones.Presence(agentHeard, 440):P0})");
     }
 
-    [Fact]
+    [CallFact]
     public async Task Pressing_one_reaches_a_linear_queue_whose_second_member_answers_when_the_first_does_not()
     {
         var first = await pbx.CreateExtensionAsync("Agent one");
@@ -203,7 +203,7 @@ public sealed class IvrCallTests(PbxFixture pbx)
         return (heard, await secondPhone.HeardAsync());
     }
 
-    [Fact]
+    [CallFact]
     public async Task Pressing_one_leaves_a_message_in_the_extensions_mailbox()
     {
         var owner = await pbx.CreateExtensionAsync("Mailbox owner", voicemail: new { enabled = true, pin = "4321" });
@@ -228,7 +228,7 @@ public sealed class IvrCallTests(PbxFixture pbx)
         Assert.Contains("menu:digit-1", IvrApi.Steps(await pbx.LastTraceAsync(ivr)));
     }
 
-    [Fact]
+    [CallFact]
     public async Task A_record_message_node_records_the_caller_into_a_file_named_by_its_variable()
     {
         var flow = new IvrFlow()
@@ -261,7 +261,7 @@ public sealed class IvrCallTests(PbxFixture pbx)
             await Speech.RecogniseAsync(pbx, heard, ["Please leave a message for the team.", "Thank you. Goodbye."]));
     }
 
-    [Fact]
+    [CallFact]
     public async Task Digits_the_caller_types_are_collected_and_read_back()
     {
         const string AskAccount = "Please enter your account number.";
@@ -298,7 +298,7 @@ public sealed class IvrCallTests(PbxFixture pbx)
         Assert.Equal(["four", "seven", "one", "one"], await Speech.WordsAsync(pbx, heard, digits, from: typed));
     }
 
-    [Fact]
+    [CallFact]
     public async Task Go_to_ivr_continues_the_call_in_the_other_ivrs_published_flow()
     {
         const string Second = "You have reached the second menu. Goodbye.";

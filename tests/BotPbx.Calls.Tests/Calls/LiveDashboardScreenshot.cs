@@ -16,7 +16,7 @@ public sealed class LiveDashboardScreenshot(PbxFixture pbx)
     private const int ConferenceCalls = 22;
     private const int QueueCalls = 6;
 
-    [Fact]
+    [CallFact]
     public async Task The_dashboard_shows_thirty_live_calls_the_extension_board_and_the_queue_wallboard()
     {
         Assert.True(Harness.Browser.Requirements() is null, Harness.Browser.Requirements());

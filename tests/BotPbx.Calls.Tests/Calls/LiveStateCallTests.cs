@@ -13,7 +13,7 @@ public sealed class LiveStateCallTests(PbxFixture pbx)
 {
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(15);
 
-    [Fact]
+    [CallFact]
     public async Task A_call_between_two_phones_shows_as_new_answered_and_ended_with_the_callee_ringing_then_in_use_then_idle()
     {
         var alice = await pbx.CreateExtensionAsync("Alice live");
@@ -57,7 +57,7 @@ public sealed class LiveStateCallTests(PbxFixture pbx)
         Assert.DoesNotContain((await pbx.Api.GetAsync("api/live/calls"))["items"]!.AsArray(), c => c!["callId"]!.ToString() == callId);
     }
 
-    [Fact]
+    [CallFact]
     public async Task A_caller_waiting_in_a_queue_shows_in_the_queue_until_the_agent_answers()
     {
         var agent = await pbx.CreateExtensionAsync("Queue agent live");
@@ -94,7 +94,7 @@ public sealed class LiveStateCallTests(PbxFixture pbx)
         await feed.EventAsync("call.end", d => d["call_id"]?.ToString() == answered["call_id"]!.ToString());
     }
 
-    [Fact]
+    [CallFact]
     public async Task After_BotPBX_restarts_mid_call_it_finds_the_call_again_and_sees_it_end()
     {
         var alice = await pbx.CreateExtensionAsync("Alice backend restart");
@@ -123,7 +123,7 @@ public sealed class LiveStateCallTests(PbxFixture pbx)
         await feed.EventAsync("call.end", d => d["call_id"]?.ToString() == found["callId"]!.ToString());
     }
 
-    [Fact]
+    [CallFact]
     public async Task After_core_restart_mid_call_the_model_matches_Asterisk_again()
     {
         var alice = await pbx.CreateExtensionAsync("Alice core restart");

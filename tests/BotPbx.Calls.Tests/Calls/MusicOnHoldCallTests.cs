@@ -10,7 +10,7 @@ public sealed class MusicOnHoldCallTests(PbxFixture pbx)
 {
     private const double AgentHz = 1919;
 
-    [Fact]
+    [CallFact]
     public async Task A_queue_caller_hears_music_on_hold_until_an_agent_answers()
     {
         var agent = await pbx.CreateExtensionAsync("Hold agent");

@@ -7,7 +7,7 @@ namespace BotPbx.Calls.Tests.Calls;
 [Collection(RealPbx.Name)]
 public sealed class OperationsTests(PbxFixture pbx)
 {
-    [Fact]
+    [CallFact]
     public async Task Applying_a_change_while_a_call_is_up_leaves_the_call_up_with_audio_both_ways()
     {
         var alice = await pbx.CreateExtensionAsync("Alice apply");
@@ -40,7 +40,7 @@ public sealed class OperationsTests(PbxFixture pbx)
         Assert.True(Tones.Presence(await bobPhone.HeardAsync(), 440) > 0.6, "Bob should hear Alice throughout");
     }
 
-    [Fact]
+    [CallFact]
     public async Task Asterisks_REST_interface_answers_on_the_port_and_with_the_password_BotPBX_is_configured_with()
     {
         using var http = new HttpClient();
@@ -54,7 +54,7 @@ public sealed class OperationsTests(PbxFixture pbx)
         Assert.Contains("22.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [CallFact]
     public async Task Asterisks_REST_interface_refuses_BotPBXs_password_from_any_address_but_loopback_127_0_0_1()
     {
         // The same request as above, sent from 127.0.0.2: the ARI user is limited to 127.0.0.1, so an HTTPS listener
@@ -80,7 +80,7 @@ public sealed class OperationsTests(PbxFixture pbx)
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.StatusCode);
     }
 
-    [Fact]
+    [CallFact]
     public async Task After_an_Asterisk_restart_BotPBX_reconnects_and_its_status_page_is_right_again()
     {
         var before = await pbx.Api.GetAsync("api/system/asterisk");

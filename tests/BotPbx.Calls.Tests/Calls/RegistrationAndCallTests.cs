@@ -6,7 +6,7 @@ namespace BotPbx.Calls.Tests.Calls;
 [Collection(RealPbx.Name)]
 public sealed class RegistrationAndCallTests(PbxFixture pbx)
 {
-    [Fact]
+    [CallFact]
     public async Task A_phone_registers_with_its_extensions_password()
     {
         var extension = await pbx.CreateExtensionAsync();
@@ -18,7 +18,7 @@ public sealed class RegistrationAndCallTests(PbxFixture pbx)
         Assert.Contains(extension.Number + "/sip:", contacts, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [CallFact]
     public async Task A_wrong_password_is_refused()
     {
         var extension = await pbx.CreateExtensionAsync();
@@ -33,7 +33,7 @@ public sealed class RegistrationAndCallTests(PbxFixture pbx)
         Assert.DoesNotContain(extension.Number + "/sip:", await pbx.Asterisk.CliOutputAsync("pjsip show contacts"), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [CallFact]
     public async Task Two_phones_call_each_other_and_each_hears_the_other()
     {
         var alice = await pbx.CreateExtensionAsync("Alice");

@@ -14,7 +14,7 @@ public sealed class SipBanTests(PbxFixture pbx, ITestOutputHelper output)
 {
     private const string Attacker = "127.0.2.9";
 
-    [Fact]
+    [CallFact]
     public async Task An_address_guessing_passwords_is_banned_and_refused_while_a_good_phone_keeps_registering_and_calling()
     {
         await pbx.Api.PutAsync("api/security/sip-protection", new

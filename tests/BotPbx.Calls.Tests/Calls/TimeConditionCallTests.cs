@@ -23,7 +23,7 @@ public sealed class TimeConditionCallTests(PbxFixture pbx)
         return local.Hour is >= 2 and < 22;
     });
 
-    [Fact]
+    [CallFact]
     public async Task Inside_todays_range_the_caller_reaches_the_open_destination()
     {
         var now = Now();
@@ -33,7 +33,7 @@ public sealed class TimeConditionCallTests(PbxFixture pbx)
         await CallAndExpectAsync(start, end, expectOpen: true);
     }
 
-    [Fact]
+    [CallFact]
     public async Task Outside_todays_range_the_caller_reaches_the_closed_destination()
     {
         var now = Now();
@@ -42,7 +42,7 @@ public sealed class TimeConditionCallTests(PbxFixture pbx)
         await CallAndExpectAsync(start, end, expectOpen: false);
     }
 
-    [Fact]
+    [CallFact]
     public async Task On_a_holiday_the_caller_reaches_the_closed_destination_even_inside_the_range()
     {
         var now = Now();

@@ -12,7 +12,7 @@ namespace BotPbx.Calls.Tests.Calls;
 [Collection(RealPbx.Name)]
 public sealed partial class TollFraudTests(PbxFixture pbx, ITestOutputHelper output)
 {
-    [Fact]
+    [CallFact]
     public async Task A_stranger_naming_a_trunk_in_its_From_header_is_not_taken_for_that_trunk()
     {
         var carrierAddress = pbx.NextCarrierAddress();
@@ -45,7 +45,7 @@ public sealed partial class TollFraudTests(PbxFixture pbx, ITestOutputHelper out
         Assert.False(deskPhone.EverRang, "the spoofed call must not reach the DID's extension");
     }
 
-    [Fact]
+    [CallFact]
     public async Task An_ampersand_in_a_dialled_number_does_not_add_a_second_dial_target()
     {
         var carrierAddress = pbx.NextCarrierAddress();
@@ -77,7 +77,7 @@ public sealed partial class TollFraudTests(PbxFixture pbx, ITestOutputHelper out
         Assert.DoesNotContain(await DialTargetsAsync(), target => target.StartsWith("PJSIP/" + victim.Number, StringComparison.Ordinal));
     }
 
-    [Fact]
+    [CallFact]
     public async Task Thousands_of_hostile_dial_strings_create_no_channel_outside_the_phones_routes()
     {
         var carrierAddress = pbx.NextCarrierAddress();

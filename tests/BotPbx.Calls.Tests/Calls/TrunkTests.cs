@@ -7,7 +7,7 @@ namespace BotPbx.Calls.Tests.Calls;
 [Collection(RealPbx.Name)]
 public sealed class TrunkTests(PbxFixture pbx)
 {
-    [Fact]
+    [CallFact]
     public async Task A_call_on_a_DID_from_the_carriers_address_rings_the_routed_extension_and_both_hear_each_other()
     {
         var carrierAddress = pbx.NextCarrierAddress();
@@ -34,7 +34,7 @@ public sealed class TrunkTests(PbxFixture pbx)
         Assert.True(Tones.Heard(await carrier.HeardAsync(), 440), "the caller should hear the desk phone");
     }
 
-    [Fact]
+    [CallFact]
     public async Task An_outbound_route_strips_and_prepends_digits_and_sends_the_routes_caller_id()
     {
         var carrierAddress = pbx.NextCarrierAddress();
@@ -63,7 +63,7 @@ public sealed class TrunkTests(PbxFixture pbx)
         Assert.Equal("+15550009999", Carrier.CallerNumber(invite));
     }
 
-    [Fact]
+    [CallFact]
     public async Task When_the_first_trunk_answers_503_the_call_fails_over_to_the_second()
     {
         var failingAddress = pbx.NextCarrierAddress();

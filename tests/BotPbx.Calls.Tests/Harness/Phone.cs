@@ -211,6 +211,7 @@ public sealed class Phone : IAsyncDisposable
             _process.Kill(entireProcessTree: true);
         }
         _process.Dispose();
+        PhoneCrashes.CheckLog(Path.Combine(Directory, "baresip.log"));
     }
 
     public override string ToString() => Name + " (" + Address + ")";

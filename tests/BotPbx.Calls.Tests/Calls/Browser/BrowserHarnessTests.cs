@@ -6,7 +6,7 @@ namespace BotPbx.Calls.Tests.Calls.Browser;
 [Collection(RealPbx.Name)]
 public sealed class BrowserHarnessTests(PbxFixture pbx)
 {
-    [Fact]
+    [CallFact]
     public async Task A_browser_opens_the_spa_of_the_service_under_test_signed_in()
     {
         Assert.True(Harness.Browser.Requirements() is null, Harness.Browser.Requirements());

@@ -18,7 +18,7 @@ public sealed class BrowserPhoneBenchmark(PbxFixture pbx, ITestOutputHelper outp
 {
     private static readonly int Calls = BenchmarkSample.Calls(full: 10, quick: 3);
 
-    [Fact]
+    [CallFact]
     public async Task Browser_call_setup_and_monitoring_start()
     {
         var agent = await pbx.CreateUserAsync();

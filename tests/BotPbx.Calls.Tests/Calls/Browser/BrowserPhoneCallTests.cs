@@ -11,7 +11,7 @@ namespace BotPbx.Calls.Tests.Calls.Browser;
 [Collection(RealPbx.Name)]
 public sealed class BrowserPhoneCallTests(PbxFixture pbx)
 {
-    [Fact]
+    [CallFact]
     public async Task The_browser_phone_calls_a_desk_phone_and_each_hears_the_other()
     {
         var agent = await pbx.CreateUserAsync();
@@ -39,7 +39,7 @@ public sealed class BrowserPhoneCallTests(PbxFixture pbx)
         Assert.True(Tones.Heard(deskHeard, 660), $"the desk phone should hear the browser's 660 Hz (presence {Tones.Presence(deskHeard, 660):P0})");
         Assert.False(Tones.Heard(deskHeard, 440), "the desk phone should not hear itself");
     }
-    [Fact]
+    [CallFact]
     public async Task A_desk_phone_calls_the_browser_which_answers_from_its_pop_up()
     {
         var agent = await pbx.CreateUserAsync();
@@ -71,7 +71,7 @@ public sealed class BrowserPhoneCallTests(PbxFixture pbx)
     /// Mute, hold and a key press from the browser, heard at the other end: the browser plays 1919 Hz (a pitch the
     /// stock music on hold does not hold), so the desk phone's recording shows when the browser could be heard.
     /// </summary>
-    [Fact]
+    [CallFact]
     public async Task Mute_hold_and_keypad_of_the_browser_phone_reach_the_other_phone()
     {
         const int BrowserHz = 1919;
@@ -130,7 +130,7 @@ public sealed class BrowserPhoneCallTests(PbxFixture pbx)
         return samples[start..stop];
     }
 
-    [Fact]
+    [CallFact]
     public async Task A_blind_transfer_from_the_browser_connects_the_caller_to_the_target()
     {
         var agent = await pbx.CreateUserAsync();
@@ -161,7 +161,7 @@ public sealed class BrowserPhoneCallTests(PbxFixture pbx)
         Assert.False(Tones.Heard(colleagueHeard, 660), "the colleague should not hear the browser, which left");
     }
 
-    [Fact]
+    [CallFact]
     public async Task An_attended_transfer_from_the_browser_consults_the_target_then_joins_the_caller_to_it()
     {
         var agent = await pbx.CreateUserAsync();

@@ -85,7 +85,7 @@ public sealed class CallMonitoringTests(PbxFixture pbx)
     /// One session, three modes: it starts as listen, the API switches it to whisper (the digit 5 played into the spy
     /// channel), then the supervisor presses 6 on their own phone to barge in.
     /// </summary>
-    [Fact]
+    [CallFact]
     public async Task The_mode_switches_during_the_session_from_the_api_and_from_the_supervisors_keypad()
     {
         await using var parties = await CallInProgressAsync();
@@ -126,7 +126,7 @@ public sealed class CallMonitoringTests(PbxFixture pbx)
         return samples[start..stop];
     }
 
-    [Fact]
+    [CallFact]
     public async Task Only_supervisors_monitor_and_only_an_extensions_live_channel()
     {
         await using var parties = await CallInProgressAsync();
@@ -154,7 +154,7 @@ public sealed class CallMonitoringTests(PbxFixture pbx)
     }
 
     /// <summary>The supervisor's browser phone is rung into the session and, once answered, hears both parties.</summary>
-    [Fact]
+    [CallFact]
     public async Task A_monitoring_call_rings_the_supervisors_browser_phone()
     {
         var supervisor = await pbx.CreateUserAsync("supervisor");
