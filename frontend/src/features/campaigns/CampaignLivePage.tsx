@@ -113,7 +113,13 @@ export default function CampaignLivePage() {
         title={c.name}
         description={
           <>
-            <Link to="/campaigns">Campaigns</Link> · <Badge tone={statusTone[c.status]}>{c.status}</Badge> ·{' '}
+            <Link to="/campaigns">Campaigns</Link> · <Badge tone={statusTone[c.status]}>{c.status}</Badge>{' '}
+            {c.status === 'running' && (
+              <Badge tone={c.windowOpen ? 'success' : 'neutral'}>
+                {c.windowOpen ? 'calling hours' : 'outside calling hours: waiting'}
+              </Badge>
+            )}{' '}
+            ·{' '}
             {c.settings.schedule.start}–{c.settings.schedule.end} {c.settings.schedule.days.join(' ')} (
             {c.settings.schedule.timeZone})
           </>

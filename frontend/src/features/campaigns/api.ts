@@ -43,6 +43,8 @@ export interface Campaign {
   createdAt: string;
   updatedAt: string;
   startedAt: string | null;
+  /** Whether the schedule's window is open now (kept by the server's window jobs); calls are placed only then. */
+  windowOpen: boolean;
 }
 
 export type CampaignInput = CampaignSettings & { name: string };
