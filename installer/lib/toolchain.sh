@@ -11,6 +11,8 @@ ensure_base_packages() {
   # At run time: flite speaks IVR prompts offline, sox converts prompts and music on hold for Asterisk.
   command -v flite >/dev/null 2>&1 || missing+=(flite)
   command -v sox >/dev/null 2>&1 || missing+=(sox)
+  # MP3 uploads (music on hold, IVR recordings, a campaign's voicemail message): Debian ships sox's MP3 reader apart.
+  sox -h 2>/dev/null | grep -qw mp3 || missing+=(libsox-fmt-mp3)
   # AI agents' offline speech-to-text: pocketsphinx_continuous and its US English model (Debian 12's 0.8 release).
   command -v pocketsphinx_continuous >/dev/null 2>&1 || missing+=(pocketsphinx)
   [ -d /usr/share/pocketsphinx/model/en-us ] || missing+=(pocketsphinx-en-us)
