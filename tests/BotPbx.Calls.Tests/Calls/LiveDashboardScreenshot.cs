@@ -94,7 +94,7 @@ public sealed class LiveDashboardScreenshot(PbxFixture pbx)
                 "-trace_err", "-error_file", Path.Combine(dir, "errors.log"),
             ], TimeSpan.FromSeconds(180), release);
         }
-        catch (TimeoutException) when (release.IsCancellationRequested)
+        catch (OperationCanceledException) when (release.IsCancellationRequested)
         {
             (code, output) = (-1, "stopped once the screenshot was taken");
         }

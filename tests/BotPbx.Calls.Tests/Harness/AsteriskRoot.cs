@@ -91,6 +91,8 @@ public sealed class AsteriskRoot
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
+            // The caller's own cancellation is reported as such; only the limit running out is a timeout.
+            cancellationToken.ThrowIfCancellationRequested();
             throw new TimeoutException($"'{string.Join(' ', command)}' did not finish within {limit}");
         }
         return (process.ExitCode, await stdout + await stderr);
